@@ -1,0 +1,296 @@
+package org.osceclassify.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The label taxonomy: the OSCE fields of work with their sub-topics, the source bodies, and the participating
+ * States, each with the other names users and the site have for them.
+ *
+ * <p>It lives in three CSV files that a user can read and edit ({@value #FIELDS_FILE}, {@value #SOURCES_FILE},
+ * {@value #STATES_FILE}); the copy in the repository's {@code labels/} folder ships inside the jar as
+ * {@link #bundled()}. Look-ups ignore case, Unicode compatibility forms and runs of white space.
+ */
+public final class Taxonomy {
+
+    public static final String FIELDS_FILE = "fields.csv";
+    public static final String SOURCES_FILE = "sources.csv";
+    public static final String STATES_FILE = "participating-states.csv";
+
+    private static final String[] FIELD_COLUMNS = {"field", "topics", "aliases"};
+    private static final String[] SOURCE_COLUMNS = {"source", "kind", "home_city", "aliases"};
+    private static final String[] STATE_COLUMNS = {"state", "aliases"};
+    private static final String LIST_SEPARATOR = ";";
+    private static final String BUNDLED_PREFIX = "/org/osceclassify/model/labels/";
+
+    /** A field of work, the finer sub-topics filed under it, and its other names. */
+    public record Field(String name, List<String> topics, List<String> aliases) {
+        public Field {
+            Objects.requireNonNull(name, "name");
+            topics = List.copyOf(topics);
+            aliases = List.copyOf(aliases);
+        }
+    }
+
+    /**
+     * An issuing body.
+     *
+     * @param name     the current name, as the site names it
+     * @param kind     what sort of body it is: institution, secretariat, field operation, ...
+     * @param homeCity the city it sits in, or empty where it has none
+     * @param aliases  former, closed and alternative names
+     */
+    public record SourceBody(String name, String kind, String homeCity, List<String> aliases) {
+        public SourceBody {
+            Objects.requireNonNull(name, "name");
+            kind = Objects.requireNonNullElse(kind, "");
+            homeCity = Objects.requireNonNullElse(homeCity, "");
+            aliases = List.copyOf(aliases);
+        }
+    }
+
+    /** A participating State and its other names. */
+    public record State(String name, List<String> aliases) {
+        public State {
+            Objects.requireNonNull(name, "name");
+            aliases = List.copyOf(aliases);
+        }
+    }
+
+    private final List<Field> fields;
+    private final List<SourceBody> sources;
+    private final List<State> states;
+    private final Map<String, Field> fieldByKey = new HashMap<>();
+    private final Map<String, String> topicByKey = new HashMap<>();
+    private final Map<String, SourceBody> sourceByKey = new HashMap<>();
+    private final Map<String, State> stateByKey = new HashMap<>();
+
+    public Taxonomy(List<Field> fields, List<SourceBody> sources, List<State> states) {
+        this.fields = List.copyOf(fields);
+        this.sources = List.copyOf(sources);
+        this.states = List.copyOf(states);
+        for (Field f : this.fields) {
+            index(fieldByKey, f.name(), f);
+            f.aliases().forEach(a -> index(fieldByKey, a, f));
+            f.topics().forEach(t -> {
+                index(fieldByKey, t, f);
+                topicByKey.putIfAbsent(key(t), t);
+            });
+        }
+        for (SourceBody s : this.sources) {
+            index(sourceByKey, s.name(), s);
+            s.aliases().forEach(a -> index(sourceByKey, a, s));
+        }
+        for (State s : this.states) {
+            index(stateByKey, s.name(), s);
+            s.aliases().forEach(a -> index(stateByKey, a, s));
+        }
+    }
+
+    private static <V> void index(Map<String, V> map, String name, V value) {
+        V previous = map.putIfAbsent(key(name), value);
+        if (previous != null && !previous.equals(value)) {
+            throw new IllegalArgumentException("the name '" + name + "' is given to two entries");
+        }
+    }
+
+    /** The look-up key of a name: NFKC, lower case, single spaces, trimmed. */
+    static String key(String name) {
+        String nfkc = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        return nfkc.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** The taxonomy that ships with osce-classify, the same as the repository's {@code labels/} folder. */
+    public static Taxonomy bundled() {
+        return read(BUNDLED_PREFIX, name -> {
+            InputStream in = Taxonomy.class.getResourceAsStream(BUNDLED_PREFIX + name);
+            if (in == null) {
+                throw new CorpusException(Origin.of(BUNDLED_PREFIX + name), "the bundled taxonomy is missing");
+            }
+            return new java.io.InputStreamReader(in, StandardCharsets.UTF_8);
+        });
+    }
+
+    /** Reads the three CSV files from a folder such as {@code labels/}. */
+    public static Taxonomy load(Path dir) {
+        return read(dir.toString() + "/", name -> {
+            Path file = dir.resolve(name);
+            try {
+                return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new CorpusException(Origin.of(file.toString()), "no such file");
+            } catch (IOException e) {
+                throw new CorpusException(Origin.of(file.toString()), "cannot read: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Reads the three CSV files from their text, keyed by file name, as {@link #toCsv()} writes them. */
+    public static Taxonomy fromCsv(Map<String, String> csvByFileName) {
+        return read("", name -> {
+            String text = csvByFileName.get(name);
+            if (text == null) {
+                throw new CorpusException(Origin.of(name), "missing from the taxonomy");
+            }
+            return new StringReader(text);
+        });
+    }
+
+    private static Taxonomy read(String prefix, Function<String, Reader> open) {
+        List<Field> fields = new ArrayList<>();
+        readRows(prefix + FIELDS_FILE, open.apply(FIELDS_FILE), FIELD_COLUMNS, r ->
+                fields.add(new Field(r.get(0), split(r.get(1)), split(r.get(2)))));
+        List<SourceBody> sources = new ArrayList<>();
+        readRows(prefix + SOURCES_FILE, open.apply(SOURCES_FILE), SOURCE_COLUMNS, r ->
+                sources.add(new SourceBody(r.get(0), r.get(1), r.get(2), split(r.get(3)))));
+        List<State> states = new ArrayList<>();
+        readRows(prefix + STATES_FILE, open.apply(STATES_FILE), STATE_COLUMNS, r ->
+                states.add(new State(r.get(0), split(r.get(1)))));
+        return new Taxonomy(fields, sources, states);
+    }
+
+    private interface RowHandler {
+        void accept(List<String> row);
+    }
+
+    private static void readRows(String file, Reader reader, String[] columns, RowHandler handler) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (reader; CSVParser parser = CSVParser.parse(reader, format)) {
+            List<String> header = parser.getHeaderNames();
+            for (String column : columns) {
+                if (!header.contains(column)) {
+                    throw new CorpusException(Origin.of(file, 1),
+                            "missing column '" + column + "' (expected " + String.join(",", columns) + ")");
+                }
+            }
+            for (CSVRecord record : parser) {
+                long line = parser.getCurrentLineNumber();
+                if (!record.isConsistent()) {
+                    throw new CorpusException(Origin.of(file, line),
+                            "expected " + header.size() + " fields, found " + record.size());
+                }
+                List<String> row = new ArrayList<>(columns.length);
+                for (String column : columns) {
+                    row.add(record.get(column).strip());
+                }
+                if (row.get(0).isEmpty()) {
+                    throw new CorpusException(Origin.of(file, line), "empty name in column '" + columns[0] + "'");
+                }
+                try {
+                    handler.accept(row);
+                } catch (IllegalArgumentException e) {
+                    throw new CorpusException(Origin.of(file, line), e.getMessage(), e);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new CorpusException(Origin.of(file), "malformed CSV: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> split(String joined) {
+        if (joined.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(joined.split(LIST_SEPARATOR)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The three files as CSV text, keyed by file name, so that a model bundle can carry the taxonomy. */
+    public Map<String, String> toCsv() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(FIELDS_FILE, write(FIELD_COLUMNS, fields.stream()
+                .map(f -> List.of(f.name(), join(f.topics()), join(f.aliases()))).toList()));
+        files.put(SOURCES_FILE, write(SOURCE_COLUMNS, sources.stream()
+                .map(s -> List.of(s.name(), s.kind(), s.homeCity(), join(s.aliases()))).toList()));
+        files.put(STATES_FILE, write(STATE_COLUMNS, states.stream()
+                .map(s -> List.of(s.name(), join(s.aliases()))).toList()));
+        return files;
+    }
+
+    private static String join(List<String> values) {
+        return String.join(LIST_SEPARATOR, values);
+    }
+
+    private static String write(String[] columns, List<List<String>> rows) {
+        StringWriter out = new StringWriter();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(columns).setRecordSeparator("\n").get();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            for (List<String> row : rows) {
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    public List<Field> fields() {
+        return fields;
+    }
+
+    public List<SourceBody> sources() {
+        return sources;
+    }
+
+    public List<State> states() {
+        return states;
+    }
+
+    /** The field of work a name stands for: a field's own name, one of its sub-topics, or an alias. */
+    public Optional<String> field(String name) {
+        return Optional.ofNullable(fieldByKey.get(key(name))).map(Field::name);
+    }
+
+    /**
+     * The finest label a name stands for: the sub-topic itself where the name is one, else its field of work.
+     * This is the label set of the {@code topics} level of the fields task.
+     */
+    public Optional<String> topic(String name) {
+        String topic = topicByKey.get(key(name));
+        return topic != null ? Optional.of(topic) : field(name);
+    }
+
+    /** The source body a name stands for, current or former. */
+    public Optional<SourceBody> source(String name) {
+        return Optional.ofNullable(sourceByKey.get(key(name)));
+    }
+
+    /** The participating State a name stands for. */
+    public Optional<State> state(String name) {
+        return Optional.ofNullable(stateByKey.get(key(name)));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Taxonomy t && fields.equals(t.fields) && sources.equals(t.sources)
+                && states.equals(t.states);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(fields, sources, states);
+    }
+}
