@@ -1,0 +1,23 @@
+package org.osceclassify.classifier;
+
+import java.util.Objects;
+
+/**
+ * The result of evaluating the two tasks under one way of splitting the corpus.
+ *
+ * @param method     how the corpus was split, in words: "holdout 20% (seed 42)", "5-fold cross-validation
+ *                   (seed 42)", "time split at 2022-01-01"
+ * @param trainItems items trained on (per fold, for cross-validation)
+ * @param testItems  items tested on (all folds together, for cross-validation)
+ * @param fields     the fields-of-work metrics
+ * @param sources    the source-body metrics
+ */
+public record Evaluation(String method, int trainItems, int testItems, FieldsEvaluation fields,
+                         SourcesEvaluation sources) {
+
+    public Evaluation {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(fields, "fields");
+        Objects.requireNonNull(sources, "sources");
+    }
+}
