@@ -1,0 +1,171 @@
+package org.osceclassify.classifier;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes an {@link Evaluation} as reports a person or a program reads: {@value #JSON} (everything),
+ * {@value #FIELDS_CSV}, {@value #SOURCES_CSV} and {@value #CONFUSION_CSV} (tables), and {@value #HTML}, one
+ * self-contained page with SVG charts that opens from disk with no network.
+ *
+ * <p>Every report is rendered in memory first and each file is then written atomically, so a failed run
+ * leaves either the previous report or the new one, never half of one.
+ */
+public final class EvaluationReports {
+
+    public static final String JSON = "report.json";
+    public static final String FIELDS_CSV = "fields.csv";
+    public static final String SOURCES_CSV = "sources.csv";
+    public static final String CONFUSION_CSV = "confusion.csv";
+    public static final String HTML = "report.html";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private EvaluationReports() {
+    }
+
+    /** Writes all five reports into {@code dir}, creating it if needed; returns the files written. */
+    public static List<Path> write(Evaluation evaluation, Path dir) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(JSON, toJson(evaluation));
+        files.put(FIELDS_CSV, labelScoresCsv(evaluation.fields().perLabel()));
+        files.put(SOURCES_CSV, labelScoresCsv(evaluation.sources().perLabel()));
+        files.put(CONFUSION_CSV, confusionCsv(evaluation.sources()));
+        files.put(HTML, HtmlReport.render(evaluation));
+        Files.createDirectories(dir);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            writeAtomically(dir.resolve(file.getKey()), file.getValue());
+        }
+        return files.keySet().stream().map(dir::resolve).toList();
+    }
+
+    private static void writeAtomically(Path target, String content) throws IOException {
+        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The whole evaluation as JSON; a threshold that does not apply is {@code null}. */
+    public static String toJson(Evaluation evaluation) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("method", evaluation.method());
+        root.put("train_items", evaluation.trainItems());
+        root.put("test_items", evaluation.testItems());
+
+        FieldsEvaluation f = evaluation.fields();
+        ObjectNode fields = root.putObject("fields");
+        fields.put("items", f.items());
+        fields.put("micro_f1", f.microF1());
+        fields.put("macro_f1", f.macroF1());
+        fields.put("micro_precision", f.microPrecision());
+        fields.put("micro_recall", f.microRecall());
+        fields.put("jaccard", f.jaccard());
+        fields.put("hamming_loss", f.hammingLoss());
+        putLabelScores(fields.putArray("per_label"), f.perLabel());
+
+        SourcesEvaluation s = evaluation.sources();
+        ObjectNode sources = root.putObject("sources");
+        sources.put("items", s.items());
+        sources.put("top1", s.top1());
+        sources.put("top3", s.top3());
+        sources.put("macro_f1", s.macroF1());
+        putLabelScores(sources.putArray("per_label"), s.perLabel());
+        ObjectNode confusion = sources.putObject("confusion");
+        ArrayNode labels = confusion.putArray("labels");
+        s.labels().forEach(labels::add);
+        ArrayNode rows = confusion.putArray("rows");
+        for (List<Integer> row : s.confusion()) {
+            ArrayNode r = rows.addArray();
+            row.forEach(r::add);
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void putLabelScores(ArrayNode array, List<LabelScores> scores) {
+        for (LabelScores l : scores) {
+            ObjectNode o = array.addObject();
+            o.put("label", l.label());
+            o.put("precision", l.precision());
+            o.put("recall", l.recall());
+            o.put("f1", l.f1());
+            o.put("support", l.support());
+            if (Double.isNaN(l.threshold())) {
+                o.putNull("threshold");
+            } else {
+                o.put("threshold", l.threshold());
+            }
+        }
+    }
+
+    /** Per-label scores as CSV: {@code label,precision,recall,f1,support,threshold}. */
+    static String labelScoresCsv(List<LabelScores> scores) {
+        return csv(new String[] {"label", "precision", "recall", "f1", "support", "threshold"}, printer -> {
+            for (LabelScores l : scores) {
+                printer.printRecord(l.label(), decimal(l.precision()), decimal(l.recall()), decimal(l.f1()),
+                        l.support(), Double.isNaN(l.threshold()) ? "" : decimal(l.threshold()));
+            }
+        });
+    }
+
+    /** The confusion matrix as CSV: one row per actual source, one column per predicted source. */
+    static String confusionCsv(SourcesEvaluation sources) {
+        String[] header = new String[sources.labels().size() + 1];
+        header[0] = "actual\\predicted";
+        for (int i = 0; i < sources.labels().size(); i++) {
+            header[i + 1] = sources.labels().get(i);
+        }
+        return csv(header, printer -> {
+            for (int i = 0; i < sources.labels().size(); i++) {
+                printer.print(sources.labels().get(i));
+                for (Integer count : sources.confusion().get(i)) {
+                    printer.print(count);
+                }
+                printer.println();
+            }
+        });
+    }
+
+    private interface Rows {
+        void print(CSVPrinter printer) throws IOException;
+    }
+
+    private static String csv(String[] header, Rows rows) {
+        StringWriter out = new StringWriter();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header).setRecordSeparator("\n").get();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            rows.print(printer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    static String decimal(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+}
