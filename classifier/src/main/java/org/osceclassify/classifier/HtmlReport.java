@@ -12,7 +12,7 @@ final class HtmlReport {
     private static final int LABEL_WIDTH = 330;
     private static final int BAR_WIDTH = 360;
     private static final int ROW_HEIGHT = 20;
-    private static final int CELL = 18;
+    private static final int CELL = 22;
 
     private HtmlReport() {
     }
@@ -25,7 +25,7 @@ final class HtmlReport {
                 .append("<title>osce-classify evaluation</title>\n<style>\n")
                 .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1200px}\n")
                 .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 10px;")
-                .append("text-align:right}th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}\n")
+                .append("text-align:right}th{background:#f3f3f3}td:nth-child(-n+2),th:nth-child(-n+2){text-align:left}\n")
                 .append("svg text{font-size:12px;font-family:system-ui,sans-serif}\n")
                 .append("h2{margin-top:2em;border-bottom:1px solid #ddd}\n")
                 .append("</style>\n</head>\n<body>\n");
@@ -117,8 +117,8 @@ final class HtmlReport {
             html.append("<p>None.</p>\n");
             return;
         }
-        int top = LABEL_WIDTH;
-        int width = LABEL_WIDTH + n * CELL + 10;
+        int top = 260;
+        int width = LABEL_WIDTH + n * CELL + 200;
         int height = top + n * CELL + 10;
         html.append("<svg id=\"sources-confusion\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" role=\"img\">\n");
