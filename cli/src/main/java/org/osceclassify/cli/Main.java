@@ -1,0 +1,120 @@
+package org.osceclassify.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code osce-classify} command line: train, evaluate, cross-validate, classify, inspect and demo.
+ *
+ * <p>Exit codes: 0 on success, 1 for input or data errors, 2 for usage errors. Stdout carries only results;
+ * errors, progress and logs go to stderr. A user's mistake is one line on stderr, with the stack trace only
+ * under {@code --verbose}.
+ */
+@Command(name = "osce-classify",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Classifies OSCE press releases and statements by field of work and source body.",
+        subcommands = {
+                CommandLine.HelpCommand.class},
+        footer = {"", "Examples:",
+                "  osce-classify demo",
+                "  osce-classify train --model model.osce",
+                "  osce-classify classify --model model.osce --format csv pages/",
+                "  echo 'Election observers ...' | osce-classify classify -"})
+public final class Main implements Runnable {
+
+    /** Exit code for bad input or data: a missing file, a broken corpus, a corrupted model. */
+    public static final int EXIT_DATA_ERROR = 1;
+    /** Exit code for a command line that cannot be parsed. */
+    public static final int EXIT_USAGE = 2;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Log detail to stderr, and print stack traces of errors.")
+    boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Print nothing to stderr but errors.")
+    boolean quiet;
+
+    final Terminal terminal;
+
+    Main(Terminal terminal) {
+        this.terminal = Objects.requireNonNull(terminal);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err));
+    }
+
+    /** Runs one command line against the given streams and returns its exit code; the picocli entry point. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        Main main = new Main(new Terminal(in, out, err));
+        CommandLine cmd = new CommandLine(main);
+        cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cmd.setExecutionStrategy(parseResult -> {
+            main.configureLogging();
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        cmd.setParameterExceptionHandler((ex, args1) -> {
+            CommandLine failed = ex.getCommandLine();
+            failed.getErr().println("osce-classify: " + ex.getMessage());
+            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more.");
+            return EXIT_USAGE;
+        });
+        cmd.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+            failed.getErr().println("osce-classify: " + Failures.describe(ex));
+            if (main.verbose) {
+                ex.printStackTrace(failed.getErr());
+            }
+            failed.getErr().flush();
+            return Failures.exitCode(ex);
+        });
+        int code = cmd.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    private void configureLogging() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(verbose ? Level.DEBUG : quiet ? Level.ERROR : Level.WARN);
+        ((Logger) LoggerFactory.getLogger("org.osceclassify")).setLevel(verbose ? Level.DEBUG
+                : quiet ? Level.ERROR : Level.WARN);
+    }
+
+    /** Prints the version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"osce-classify " + (version != null ? version : "0.1.0-SNAPSHOT"),
+                    "Tribuo 4.3.2, Java " + Runtime.version()};
+        }
+    }
+}
