@@ -27,7 +27,9 @@ final class Datelines {
             format("MMMM d uuuu"), format("d.M.uuuu"), DateTimeFormatter.ISO_LOCAL_DATE);
 
     private static final String DATE = "\\d{1,2}\\s+\\p{L}+\\.?\\s+\\d{4}|\\p{L}+\\.?\\s+\\d{1,2},?\\s+\\d{4}";
-    private static final String PLACE = "\\p{L}[\\p{L}\\p{M}.'’/ -]{0,50}?";
+    /** One to four words, each capitalised or in capitals: a city, not the start of a sentence. */
+    private static final String WORD = "\\p{Lu}[\\p{L}\\p{M}.'’-]*";
+    private static final String PLACE = WORD + "(?:[ /]" + WORD + "){0,3}";
     private static final Pattern DATELINE = Pattern.compile(
             "^\\s*(?:(" + PLACE + ")\\s*,\\s*)?(" + DATE + ")\\s*[-–—]");
 
