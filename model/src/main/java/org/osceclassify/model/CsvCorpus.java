@@ -49,7 +49,7 @@ final class CsvCorpus implements DocumentSource {
     private static final CSVFormat READ_FORMAT = CSVFormat.RFC4180.builder()
             .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
     private static final CSVFormat WRITE_FORMAT = CSVFormat.RFC4180.builder()
-            .setHeader(COLUMNS.toArray(String[]::new)).setRecordSeparator("\n").get();
+            .setHeader(COLUMNS.toArray(String[]::new)).get();
 
     private final Path file;
     private final CSVParser parser;
