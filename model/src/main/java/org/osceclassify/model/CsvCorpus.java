@@ -108,8 +108,9 @@ final class CsvCorpus implements DocumentSource {
             if (e.getCause() instanceof CharacterCodingException) {
                 throw StrictUtf8.invalidAt(file);
             }
-            throw new CorpusException(Origin.of(file.toString(), line),
-                    "malformed CSV, probably a quote that is never closed: " + rootMessage(e), e);
+            String cause = rootMessage(e);
+            throw new CorpusException(Origin.of(file.toString(), line), cause.contains("EOF reached")
+                    ? "malformed CSV: a quoted field is never closed" : "malformed CSV: " + cause, e);
         }
         lastLine = parser.getCurrentLineNumber();
         Origin origin = Origin.of(file.toString(), line);

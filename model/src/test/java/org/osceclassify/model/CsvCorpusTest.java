@@ -185,7 +185,17 @@ class CsvCorpusTest {
             CorpusException e = assertThrows(CorpusException.class,
                     () -> TestFiles.readAll(file, ReadOptions.defaults()));
             assertEquals(file + ":3", e.origin().toString());
-            assertTrue(e.reason().contains("quote"), e.reason());
+            assertEquals("malformed CSV: a quoted field is never closed", e.reason());
+        }
+
+        @Test
+        @DisplayName("text after a closing quote is an error naming its line")
+        void textAfterQuote() {
+            Path file = csv(HEADER + "a,,,t,x,,,,\nb,,,\"quoted\" then more,x,,,,\n");
+            CorpusException e = assertThrows(CorpusException.class,
+                    () -> TestFiles.readAll(file, ReadOptions.defaults()));
+            assertEquals(file + ":3", e.origin().toString());
+            assertTrue(e.reason().startsWith("malformed CSV: "), e.reason());
         }
 
         @Test
