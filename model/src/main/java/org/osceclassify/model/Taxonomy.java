@@ -126,6 +126,15 @@ public final class Taxonomy {
 
     /** The taxonomy that ships with osce-classify, the same as the repository's {@code labels/} folder. */
     public static Taxonomy bundled() {
+        return Bundled.INSTANCE;
+    }
+
+    /** Read once, on first use: a taxonomy is immutable, so every caller can share it. */
+    private static final class Bundled {
+        static final Taxonomy INSTANCE = readBundled();
+    }
+
+    private static Taxonomy readBundled() {
         return read(BUNDLED_PREFIX, name -> {
             InputStream in = Taxonomy.class.getResourceAsStream(BUNDLED_PREFIX + name);
             if (in == null) {
@@ -162,15 +171,44 @@ public final class Taxonomy {
 
     private static Taxonomy read(String prefix, Function<String, Reader> open) {
         List<Field> fields = new ArrayList<>();
-        readRows(prefix + FIELDS_FILE, open.apply(FIELDS_FILE), FIELD_COLUMNS, r ->
-                fields.add(new Field(r.get(0), split(r.get(1)), split(r.get(2)))));
+        Map<String, String> fieldNames = new HashMap<>();
+        readRows(prefix + FIELDS_FILE, open.apply(FIELDS_FILE), FIELD_COLUMNS, r -> {
+            Field field = new Field(r.get(0), split(r.get(1)), split(r.get(2)));
+            List<String> names = new ArrayList<>(field.topics());
+            names.addAll(field.aliases());
+            claim(fieldNames, field.name(), names);
+            fields.add(field);
+        });
         List<SourceBody> sources = new ArrayList<>();
-        readRows(prefix + SOURCES_FILE, open.apply(SOURCES_FILE), SOURCE_COLUMNS, r ->
-                sources.add(new SourceBody(r.get(0), r.get(1), r.get(2), split(r.get(3)))));
+        Map<String, String> sourceNames = new HashMap<>();
+        readRows(prefix + SOURCES_FILE, open.apply(SOURCES_FILE), SOURCE_COLUMNS, r -> {
+            SourceBody source = new SourceBody(r.get(0), r.get(1), r.get(2), split(r.get(3)));
+            claim(sourceNames, source.name(), source.aliases());
+            sources.add(source);
+        });
         List<State> states = new ArrayList<>();
-        readRows(prefix + STATES_FILE, open.apply(STATES_FILE), STATE_COLUMNS, r ->
-                states.add(new State(r.get(0), split(r.get(1)))));
+        Map<String, String> stateNames = new HashMap<>();
+        readRows(prefix + STATES_FILE, open.apply(STATES_FILE), STATE_COLUMNS, r -> {
+            State state = new State(r.get(0), split(r.get(1)));
+            claim(stateNames, state.name(), state.aliases());
+            states.add(state);
+        });
         return new Taxonomy(fields, sources, states);
+    }
+
+    /**
+     * Records that the names of one row belong to its entry, so that a name given to two entries is reported on
+     * the line that gives it the second time, not after the whole file has been read.
+     */
+    private static void claim(Map<String, String> owners, String entry, List<String> otherNames) {
+        List<String> names = new ArrayList<>(otherNames);
+        names.add(0, entry);
+        for (String name : names) {
+            String owner = owners.putIfAbsent(key(name), entry);
+            if (owner != null && !owner.equals(entry)) {
+                throw new IllegalArgumentException("the name '" + name + "' is already given to '" + owner + "'");
+            }
+        }
     }
 
     private interface RowHandler {
