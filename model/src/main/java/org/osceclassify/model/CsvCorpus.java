@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,8 @@ final class CsvCorpus implements DocumentSource {
     static final String LIST_SEPARATOR = ";";
 
     private static final CSVFormat READ_FORMAT = CSVFormat.RFC4180.builder()
-            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
+            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
     private static final CSVFormat WRITE_FORMAT = CSVFormat.RFC4180.builder()
             .setHeader(COLUMNS.toArray(String[]::new)).get();
 

@@ -26,6 +26,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * The label taxonomy: the OSCE fields of work with their sub-topics, the source bodies, and the participating
@@ -216,8 +217,10 @@ public final class Taxonomy {
     }
 
     private static void readRows(String file, Reader reader, String[] columns, RowHandler handler) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (reader; CSVParser parser = CSVParser.parse(reader, format)) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
+        long linesDone = 0;
+        try (reader; CSVParser parser = parseHeader(file, reader, format)) {
             List<String> header = parser.getHeaderNames();
             for (String column : columns) {
                 if (!header.contains(column)) {
@@ -225,8 +228,10 @@ public final class Taxonomy {
                             "missing column '" + column + "' (expected " + String.join(",", columns) + ")");
                 }
             }
+            linesDone = parser.getCurrentLineNumber();
             for (CSVRecord record : parser) {
-                long line = parser.getCurrentLineNumber();
+                long line = linesDone + 1;
+                linesDone = parser.getCurrentLineNumber();
                 if (!record.isConsistent()) {
                     throw new CorpusException(Origin.of(file, line),
                             "expected " + header.size() + " fields, found " + record.size());
@@ -245,7 +250,16 @@ public final class Taxonomy {
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new CorpusException(Origin.of(file), "malformed CSV: " + e.getMessage(), e);
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new CorpusException(Origin.of(file, linesDone + 1), "malformed CSV: " + cause.getMessage(), e);
+        }
+    }
+
+    private static CSVParser parseHeader(String file, Reader reader, CSVFormat format) throws IOException {
+        try {
+            return CSVParser.parse(reader, format);
+        } catch (IllegalArgumentException e) {
+            throw new CorpusException(Origin.of(file, 1), "bad header: " + e.getMessage(), e);
         }
     }
 

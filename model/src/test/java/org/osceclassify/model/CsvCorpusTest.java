@@ -208,6 +208,15 @@ class CsvCorpusTest {
         }
 
         @Test
+        @DisplayName("a header naming a column twice is an error on line 1")
+        void duplicateColumn() {
+            Path file = csv("id,title,text,title\na,t,x,u\n");
+            CorpusException e = assertThrows(CorpusException.class, () -> Corpora.open(file));
+            assertEquals(file + ":1", e.origin().toString());
+            assertTrue(e.reason().startsWith("bad CSV header"), e.reason());
+        }
+
+        @Test
         @DisplayName("an empty file is an error: a corpus needs its header")
         void emptyFile() {
             Path file = csv("");

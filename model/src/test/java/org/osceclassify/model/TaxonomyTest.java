@@ -232,6 +232,24 @@ class TaxonomyTest {
         }
 
         @Test
+        @DisplayName("an unclosed quote is an error naming the line where it opens")
+        void unclosedQuote() {
+            Map<String, String> csv = new LinkedHashMap<>(BUNDLED.toCsv());
+            csv.put(Taxonomy.STATES_FILE, "state,aliases\nAlbania,\n\"Andorra,\nAustria,\n");
+            CorpusException e = assertThrows(CorpusException.class, () -> Taxonomy.fromCsv(csv));
+            assertEquals(Taxonomy.STATES_FILE + ":3", e.origin().toString());
+        }
+
+        @Test
+        @DisplayName("a header naming a column twice is an error on line 1")
+        void duplicateHeader() {
+            Map<String, String> csv = new LinkedHashMap<>(BUNDLED.toCsv());
+            csv.put(Taxonomy.STATES_FILE, "state,aliases,state\nAlbania,,\n");
+            CorpusException e = assertThrows(CorpusException.class, () -> Taxonomy.fromCsv(csv));
+            assertEquals(Taxonomy.STATES_FILE + ":1", e.origin().toString());
+        }
+
+        @Test
         @DisplayName("the files in labels/ are exactly what toCsv writes, so editing them by hand stays diff-friendly")
         void canonicalFiles() throws Exception {
             Path labels = TestFiles.repository().resolve("labels");
