@@ -86,6 +86,11 @@ public final class FeaturePipeline {
     private final Analyzer terms;
     private final byte[] encoded;
 
+    private static final int MEMO_LIMIT = 1 << 17;
+    /** Normalised token to slots, see {@link #slotsOf}; safe to share between threads. */
+    private final java.util.concurrent.ConcurrentHashMap<String, int[]> memo =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     FeaturePipeline(FeatureConfig config, int trainingDocuments, List<String> stopWords, TextSpace body,
                     TextSpace title, NameTable states, NameTable bodies, SortedMap<String, List<String>> homes) {
         this.config = config;
@@ -274,16 +279,26 @@ public final class FeaturePipeline {
     private Vector vector(OsceDocument doc) {
         List<String> titleTokens = normalizer.analyze(doc.title());
         List<String> bodyTokens = normalizer.analyze(doc.body());
-        List<String> titleTerms = terms.filter(titleTokens);
-        List<String> bodyTerms = terms.filter(bodyTokens);
 
         Weights bodyW;
         Weights titleW = null;
-        if (title != null) {
-            bodyW = weigh(body, bodyTerms, List.of());
-            titleW = weigh(title, titleTerms, List.of());
+        if (terms.ngrams() == 1) {
+            // Unigrams: each normalised token maps to its slots through the memo, skipping stop words and stems.
+            if (title != null) {
+                bodyW = weigh(body, 0, bodyTokens, List.of());
+                titleW = weigh(title, 1, titleTokens, List.of());
+            } else {
+                bodyW = weigh(body, 0, titleTokens, bodyTokens);
+            }
         } else {
-            bodyW = weigh(body, titleTerms, bodyTerms);
+            List<String> titleTerms = terms.filter(titleTokens);
+            List<String> bodyTerms = terms.filter(bodyTokens);
+            if (title != null) {
+                bodyW = weigh(body, -1, bodyTerms, List.of());
+                titleW = weigh(title, -1, titleTerms, List.of());
+            } else {
+                bodyW = weigh(body, -1, titleTerms, bodyTerms);
+            }
         }
         switch (config.normalization()) {
             case PER_NAMESPACE -> {
@@ -338,17 +353,21 @@ public final class FeaturePipeline {
         return at;
     }
 
-    private Weights weigh(TextSpace space, List<String> a, List<String> b) {
+    /**
+     * Counts and weighs the features of one namespace. With {@code memoIndex >= 0} the lists hold normalised
+     * tokens, looked up through {@link #slotsOf}; with -1 they hold finished terms.
+     */
+    private Weights weigh(TextSpace space, int memoIndex, List<String> a, List<String> b) {
         int[] slots = new int[a.size() + b.size()];
         int k = 0;
         for (int i = 0, n = a.size(); i < n; i++) {
-            int s = space.slot(a.get(i));
+            int s = memoIndex >= 0 ? slotsOf(a.get(i))[memoIndex] : space.slot(a.get(i));
             if (s >= 0) {
                 slots[k++] = s;
             }
         }
         for (int i = 0, n = b.size(); i < n; i++) {
-            int s = space.slot(b.get(i));
+            int s = memoIndex >= 0 ? slotsOf(b.get(i))[memoIndex] : space.slot(b.get(i));
             if (s >= 0) {
                 slots[k++] = s;
             }
@@ -366,6 +385,24 @@ public final class FeaturePipeline {
             i = j;
         }
         return w;
+    }
+
+    /**
+     * The slots of a normalised token in the body (or text) space and the title space, -1 where it is no
+     * feature. Stop-word removal, stemming and the vocabulary look-up are a pure function of the token, so their
+     * result is memoised, up to {@value #MEMO_LIMIT} tokens; the memo changes speed, never output.
+     */
+    private int[] slotsOf(String token) {
+        int[] slots = memo.get(token);
+        if (slots == null) {
+            String term = terms.term(token);
+            slots = new int[] {term == null ? -1 : body.slot(term),
+                    term == null || title == null ? -1 : title.slot(term)};
+            if (memo.size() < MEMO_LIMIT) {
+                memo.putIfAbsent(token, slots);
+            }
+        }
+        return slots;
     }
 
     /** The metadata feature names of {@code doc}, sorted and unique. */
