@@ -441,13 +441,16 @@ public final class FeaturePipeline {
                 out.add(META + "period=" + start + "-" + (start + width - 1));
             }
         }
+        boolean names = config.has(MetadataFamily.STATES) || config.has(MetadataFamily.BODIES);
+        boolean titleBag = names && NameTable.isBag(titleTokens);
+        boolean bodyBag = names && NameTable.isBag(bodyTokens);
         if (config.has(MetadataFamily.STATES)) {
-            states.find(titleTokens, META + "state=", out);
-            states.find(bodyTokens, META + "state=", out);
+            states.find(titleTokens, titleBag, META + "state=", out);
+            states.find(bodyTokens, bodyBag, META + "state=", out);
         }
         if (config.has(MetadataFamily.BODIES)) {
-            bodies.find(titleTokens, META + "body=", out);
-            bodies.find(bodyTokens, META + "body=", out);
+            bodies.find(titleTokens, titleBag, META + "body=", out);
+            bodies.find(bodyTokens, bodyBag, META + "body=", out);
             List<String> home = place.isEmpty() ? null : homes.get(place);
             if (home != null) {
                 for (String b : home) {
