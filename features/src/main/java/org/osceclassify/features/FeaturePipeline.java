@@ -70,6 +70,8 @@ import org.tribuo.impl.ArrayExample;
 public final class FeaturePipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeaturePipeline.class);
+    /** The most tokens {@link #slotsOf} remembers, bounding its memory on an endless stream of new words. */
+    private static final int MEMO_LIMIT = 1 << 17;
 
     /** Feature name prefixes. */
     static final String TITLE = "title:";
@@ -93,7 +95,6 @@ public final class FeaturePipeline {
     private final Analyzer terms;
     private final byte[] encoded;
 
-    private static final int MEMO_LIMIT = 1 << 17;
     /** Normalised token to slots, see {@link #slotsOf}; safe to share between threads. */
     private final ConcurrentHashMap<String, int[]> memo = new ConcurrentHashMap<>();
 
