@@ -46,11 +46,36 @@ public final class Analyzer {
         return new Analyzer(new Tokenizer(), filters, config.ngrams());
     }
 
+    /** The longest n-gram this analyzer makes; 1 means unigrams only. */
+    public int ngrams() {
+        return ngrams.n();
+    }
+
+    /** One token through the filters alone, without n-grams: its term, or {@code null} if a filter drops it. */
+    public String term(String token) {
+        String t = token;
+        for (int f = 0; f < filters.length && t != null; f++) {
+            t = filters[f].apply(t);
+        }
+        return t;
+    }
+
     /** The terms of {@code text}: tokenised, then filtered. */
     public List<String> analyze(CharSequence text) {
-        List<String> tokens = new ArrayList<>();
+        List<String> tokens = new ArrayList<>(text.length() / 5 + 4);
         tokenizer.tokenize(text, tokens);
-        return filter(tokens);
+        // The list is ours: filter it in place rather than copy it.
+        int kept = 0;
+        for (int i = 0, n = tokens.size(); i < n; i++) {
+            String t = term(tokens.get(i));
+            if (t != null) {
+                tokens.set(kept++, t);
+            }
+        }
+        if (kept < tokens.size()) {
+            tokens.subList(kept, tokens.size()).clear();
+        }
+        return ngrams.apply(tokens);
     }
 
     /**
@@ -62,10 +87,7 @@ public final class Analyzer {
         if (filters.length > 0) {
             out = new ArrayList<>(tokens.size());
             for (String token : tokens) {
-                String t = token;
-                for (int f = 0; f < filters.length && t != null; f++) {
-                    t = filters[f].apply(t);
-                }
+                String t = term(token);
                 if (t != null) {
                     out.add(t);
                 }

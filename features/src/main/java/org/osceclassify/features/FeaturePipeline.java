@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -14,7 +15,9 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
+import com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.BooleanProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.EnumProvenance;
@@ -23,6 +26,8 @@ import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import org.osceclassify.features.FeatureConfig.MetadataFamily;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Taxonomy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tribuo.Example;
 import org.tribuo.Feature;
 import org.tribuo.Output;
@@ -64,6 +69,10 @@ import org.tribuo.impl.ArrayExample;
  */
 public final class FeaturePipeline {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FeaturePipeline.class);
+    /** The most tokens {@link #slotsOf} remembers, bounding its memory on an endless stream of new words. */
+    private static final int MEMO_LIMIT = 1 << 17;
+
     /** Feature name prefixes. */
     static final String TITLE = "title:";
     static final String BODY = "body:";
@@ -86,6 +95,9 @@ public final class FeaturePipeline {
     private final Analyzer terms;
     private final byte[] encoded;
 
+    /** Normalised token to slots, see {@link #slotsOf}; safe to share between threads. */
+    private final ConcurrentHashMap<String, int[]> memo = new ConcurrentHashMap<>();
+
     FeaturePipeline(FeatureConfig config, int trainingDocuments, List<String> stopWords, TextSpace body,
                     TextSpace title, NameTable states, NameTable bodies, SortedMap<String, List<String>> homes) {
         this.config = config;
@@ -97,7 +109,7 @@ public final class FeaturePipeline {
         this.bodies = bodies;
         TreeMap<String, List<String>> h = new TreeMap<>();
         homes.forEach((city, names) -> h.put(city, List.copyOf(new TreeSet<>(names))));
-        this.homes = java.util.Collections.unmodifiableSortedMap(h);
+        this.homes = Collections.unmodifiableSortedMap(h);
         this.terms = Analyzer.terms(config, new HashSet<>(this.stopWords));
         this.encoded = PipelineCodec.encode(this);
     }
@@ -155,8 +167,11 @@ public final class FeaturePipeline {
                 homes.computeIfAbsent(city, k -> new ArrayList<>()).add(s.name());
             }
         }
-        return new FeaturePipeline(config, n, List.copyOf(stop), bodySpace, titleSpace,
+        FeaturePipeline fitted = new FeaturePipeline(config, n, List.copyOf(stop), bodySpace, titleSpace,
                 new NameTable(statePhrases), new NameTable(bodyPhrases), homes);
+        LOG.debug("fitted features on {} documents: {} text features, {} State and {} body names; {}", n,
+                fitted.vocabularySize(), fitted.states.phrases().size(), fitted.bodies.phrases().size(), config);
+        return fitted;
     }
 
     private static List<String> withAliases(String name, List<String> aliases) {
@@ -274,16 +289,26 @@ public final class FeaturePipeline {
     private Vector vector(OsceDocument doc) {
         List<String> titleTokens = normalizer.analyze(doc.title());
         List<String> bodyTokens = normalizer.analyze(doc.body());
-        List<String> titleTerms = terms.filter(titleTokens);
-        List<String> bodyTerms = terms.filter(bodyTokens);
 
         Weights bodyW;
         Weights titleW = null;
-        if (title != null) {
-            bodyW = weigh(body, bodyTerms, List.of());
-            titleW = weigh(title, titleTerms, List.of());
+        if (terms.ngrams() == 1) {
+            // Unigrams: each normalised token maps to its slots through the memo, skipping stop words and stems.
+            if (title != null) {
+                bodyW = weigh(body, 0, bodyTokens, List.of());
+                titleW = weigh(title, 1, titleTokens, List.of());
+            } else {
+                bodyW = weigh(body, 0, titleTokens, bodyTokens);
+            }
         } else {
-            bodyW = weigh(body, titleTerms, bodyTerms);
+            List<String> titleTerms = terms.filter(titleTokens);
+            List<String> bodyTerms = terms.filter(bodyTokens);
+            if (title != null) {
+                bodyW = weigh(body, -1, bodyTerms, List.of());
+                titleW = weigh(title, -1, titleTerms, List.of());
+            } else {
+                bodyW = weigh(body, -1, titleTerms, bodyTerms);
+            }
         }
         switch (config.normalization()) {
             case PER_NAMESPACE -> {
@@ -338,17 +363,21 @@ public final class FeaturePipeline {
         return at;
     }
 
-    private Weights weigh(TextSpace space, List<String> a, List<String> b) {
+    /**
+     * Counts and weighs the features of one namespace. With {@code memoIndex >= 0} the lists hold normalised
+     * tokens, looked up through {@link #slotsOf}; with -1 they hold finished terms.
+     */
+    private Weights weigh(TextSpace space, int memoIndex, List<String> a, List<String> b) {
         int[] slots = new int[a.size() + b.size()];
         int k = 0;
         for (int i = 0, n = a.size(); i < n; i++) {
-            int s = space.slot(a.get(i));
+            int s = memoIndex >= 0 ? slotsOf(a.get(i))[memoIndex] : space.slot(a.get(i));
             if (s >= 0) {
                 slots[k++] = s;
             }
         }
         for (int i = 0, n = b.size(); i < n; i++) {
-            int s = space.slot(b.get(i));
+            int s = memoIndex >= 0 ? slotsOf(b.get(i))[memoIndex] : space.slot(b.get(i));
             if (s >= 0) {
                 slots[k++] = s;
             }
@@ -366,6 +395,24 @@ public final class FeaturePipeline {
             i = j;
         }
         return w;
+    }
+
+    /**
+     * The slots of a normalised token in the body (or text) space and the title space, -1 where it is no
+     * feature. Stop-word removal, stemming and the vocabulary look-up are a pure function of the token, so their
+     * result is memoised, up to {@value #MEMO_LIMIT} tokens; the memo changes speed, never output.
+     */
+    private int[] slotsOf(String token) {
+        int[] slots = memo.get(token);
+        if (slots == null) {
+            String term = terms.term(token);
+            slots = new int[] {term == null ? -1 : body.slot(term),
+                    term == null || title == null ? -1 : title.slot(term)};
+            if (memo.size() < MEMO_LIMIT) {
+                memo.putIfAbsent(token, slots);
+            }
+        }
+        return slots;
     }
 
     /** The metadata feature names of {@code doc}, sorted and unique. */
@@ -395,13 +442,16 @@ public final class FeaturePipeline {
                 out.add(META + "period=" + start + "-" + (start + width - 1));
             }
         }
+        boolean names = config.has(MetadataFamily.STATES) || config.has(MetadataFamily.BODIES);
+        boolean titleBag = names && NameTable.isBag(titleTokens);
+        boolean bodyBag = names && NameTable.isBag(bodyTokens);
         if (config.has(MetadataFamily.STATES)) {
-            states.find(titleTokens, META + "state=", out);
-            states.find(bodyTokens, META + "state=", out);
+            states.find(titleTokens, titleBag, META + "state=", out);
+            states.find(bodyTokens, bodyBag, META + "state=", out);
         }
         if (config.has(MetadataFamily.BODIES)) {
-            bodies.find(titleTokens, META + "body=", out);
-            bodies.find(bodyTokens, META + "body=", out);
+            bodies.find(titleTokens, titleBag, META + "body=", out);
+            bodies.find(bodyTokens, bodyBag, META + "body=", out);
             List<String> home = place.isEmpty() ? null : homes.get(place);
             if (home != null) {
                 for (String b : home) {
@@ -501,10 +551,10 @@ public final class FeaturePipeline {
         put(p, new IntProvenance("features.vocabularySize", vocabularySize()));
         put(p, new IntProvenance("features.trainingDocuments", trainingDocuments));
         put(p, new StringProvenance("features.sha256", sha256(encoded)));
-        return java.util.Collections.unmodifiableMap(p);
+        return Collections.unmodifiableMap(p);
     }
 
-    private static void put(Map<String, Provenance> map, com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance<?> p) {
+    private static void put(Map<String, Provenance> map, PrimitiveProvenance<?> p) {
         map.put(p.getKey(), p);
     }
 
