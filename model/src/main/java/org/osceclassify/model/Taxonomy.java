@@ -126,6 +126,15 @@ public final class Taxonomy {
 
     /** The taxonomy that ships with osce-classify, the same as the repository's {@code labels/} folder. */
     public static Taxonomy bundled() {
+        return Bundled.INSTANCE;
+    }
+
+    /** Read once, on first use: a taxonomy is immutable, so every caller can share it. */
+    private static final class Bundled {
+        static final Taxonomy INSTANCE = readBundled();
+    }
+
+    private static Taxonomy readBundled() {
         return read(BUNDLED_PREFIX, name -> {
             InputStream in = Taxonomy.class.getResourceAsStream(BUNDLED_PREFIX + name);
             if (in == null) {

@@ -1,0 +1,91 @@
+package org.osceclassify.model;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point of the model module: opens corpora, parses scraped pages, writes CSV corpora.
+ *
+ * <p>A corpus is any of: a CSV file (see the README for its columns), a folder of scraped pages ({@code .txt},
+ * read recursively in path order), or a single scraped page. Every document comes out with its labels and
+ * locations normalised through the taxonomy of the {@link ReadOptions}.
+ */
+public final class Corpora {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Corpora.class);
+
+    private Corpora() {
+    }
+
+    /**
+     * Opens a corpus for streaming: a folder of pages, a CSV file (a {@code .csv} name, or a first line that is
+     * a CSV header with the columns {@code id}, {@code title} and {@code text}), or else a single page.
+     *
+     * @throws CorpusException when the path does not exist, or a CSV file has no usable header
+     */
+    public static CorpusReader open(Path path, ReadOptions options) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(options, "options");
+        if (Files.isDirectory(path)) {
+            return new CorpusReader(path.toString(), PageFiles.folder(path), options);
+        }
+        if (!Files.exists(path)) {
+            throw new CorpusException(Origin.of(path.toString()), "no such file or folder");
+        }
+        if (!Files.isReadable(path)) {
+            throw new CorpusException(Origin.of(path.toString()), "cannot read: permission denied");
+        }
+        DocumentSource source = CsvCorpus.isCsv(path) ? CsvCorpus.open(path) : PageFiles.page(path);
+        return new CorpusReader(path.toString(), source, options);
+    }
+
+    /** {@link #open(Path, ReadOptions)} with {@link ReadOptions#defaults()}. */
+    public static CorpusReader open(Path path) {
+        return open(path, ReadOptions.defaults());
+    }
+
+    /**
+     * Parses the text of a scraped page, keeping its labels exactly as the page writes them. The document's id is
+     * the origin's file name without its extension.
+     *
+     * @throws CorpusException when the page has neither a title nor a body
+     */
+    public static OsceDocument parsePage(String text, Origin origin) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(origin, "origin");
+        OsceDocument doc = PageParser.parse(text, PageFiles.idOf(origin.source()), origin);
+        if (doc.title().isBlank() && doc.body().isBlank()) {
+            throw new CorpusException(origin, "empty page: no title and no body");
+        }
+        return doc;
+    }
+
+    /**
+     * Parses the text of a scraped page and normalises its labels through the options' taxonomy, as
+     * {@link #open} does; labels the taxonomy does not know are kept and logged as a warning.
+     */
+    public static OsceDocument parsePage(String text, Origin origin, ReadOptions options) {
+        LoadReport.Tally tally = new LoadReport.Tally();
+        OsceDocument doc = new LabelNormaliser(options, tally).normalise(parsePage(text, origin));
+        LoadReport report = tally.snapshot();
+        report.unknownFields().keySet().forEach(l -> LOG.warn("{}: field of work '{}' is not in the taxonomy", origin, l));
+        report.unknownSources().keySet().forEach(l -> LOG.warn("{}: source '{}' is not in the taxonomy", origin, l));
+        return doc;
+    }
+
+    /**
+     * Writes documents as a CSV corpus that {@link #open} reads back to the same documents. The file is written
+     * to a temporary file in the same folder and moved into place atomically, so a failed write leaves any
+     * earlier file untouched.
+     *
+     * @return the number of documents written
+     * @throws CorpusException when the file cannot be written
+     */
+    public static long writeCsv(Path file, Iterable<OsceDocument> documents) {
+        return CsvCorpus.write(Objects.requireNonNull(file, "file"), Objects.requireNonNull(documents, "documents"));
+    }
+}

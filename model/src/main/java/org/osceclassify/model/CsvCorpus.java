@@ -1,0 +1,237 @@
+package org.osceclassify.model;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The CSV corpus format, read as a stream of rows and written atomically.
+ *
+ * <p>UTF-8, RFC 4180, one header line; columns are found by name, so their order is free and extra columns are
+ * ignored. {@code id}, {@code title} and {@code text} are required; {@code date} (ISO {@code YYYY-MM-DD}),
+ * {@code content_type}, {@code dateline}, {@code sources}, {@code fields} and {@code locations} are optional, the
+ * last three holding {@code ;}-separated lists. Rows are parsed one at a time, so a corpus of any size is read in
+ * constant memory.
+ *
+ * <p>A row with the wrong number of fields or an empty id is a bad item (skipped or fatal as the reader's
+ * {@link ReadOptions.ErrorPolicy} says). An unparseable date is only a warning: the row is kept without a
+ * date. An unclosed quote, invalid UTF-8 or a missing required column ends the read with an error, because
+ * what follows cannot be trusted.
+ */
+final class CsvCorpus implements DocumentSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CsvCorpus.class);
+
+    static final List<String> COLUMNS = List.of(
+            "id", "date", "content_type", "title", "text", "dateline", "sources", "fields", "locations");
+    static final List<String> REQUIRED = List.of("id", "title", "text");
+    static final String LIST_SEPARATOR = ";";
+
+    private static final CSVFormat READ_FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
+    private static final CSVFormat WRITE_FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader(COLUMNS.toArray(String[]::new)).setRecordSeparator("\n").get();
+
+    private final Path file;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final int columns;
+    private long lastLine;
+
+    private CsvCorpus(Path file, CSVParser parser) {
+        this.file = file;
+        this.parser = parser;
+        this.records = parser.iterator();
+        this.columns = parser.getHeaderNames().size();
+        this.lastLine = parser.getCurrentLineNumber();
+    }
+
+    /** Opens a CSV corpus and checks its header; nothing else is read yet. */
+    static CsvCorpus open(Path file) {
+        Reader reader = StrictUtf8.open(file);
+        CSVParser parser;
+        try {
+            parser = CSVParser.parse(reader, READ_FORMAT);
+        } catch (CharacterCodingException e) {
+            closeQuietly(reader);
+            throw StrictUtf8.invalidAt(file);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            closeQuietly(reader);
+            throw new CorpusException(Origin.of(file.toString(), 1), "bad CSV header: " + e.getMessage(), e);
+        }
+        List<String> header = parser.getHeaderNames();
+        if (header.isEmpty()) {
+            closeQuietly(parser);
+            throw new CorpusException(Origin.of(file.toString(), 1),
+                    "empty file: expected a header line " + String.join(",", COLUMNS));
+        }
+        for (String column : REQUIRED) {
+            if (!header.contains(column)) {
+                closeQuietly(parser);
+                throw new CorpusException(Origin.of(file.toString(), 1), "missing column '" + column
+                        + "' (a corpus needs " + String.join(", ", REQUIRED) + "; found " + String.join(",", header)
+                        + ")");
+            }
+        }
+        return new CsvCorpus(file, parser);
+    }
+
+    @Override
+    public OsceDocument next(LoadReport.Tally tally) throws BadItem {
+        CSVRecord record;
+        long line = lastLine + 1;
+        try {
+            if (!records.hasNext()) {
+                return null;
+            }
+            record = records.next();
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw StrictUtf8.invalidAt(file);
+            }
+            throw new CorpusException(Origin.of(file.toString(), line),
+                    "malformed CSV, probably a quote that is never closed: " + rootMessage(e), e);
+        }
+        lastLine = parser.getCurrentLineNumber();
+        Origin origin = Origin.of(file.toString(), line);
+        if (record.size() != columns) {
+            throw new BadItem(new CorpusException(origin,
+                    "expected " + columns + " fields as in the header, found " + record.size()));
+        }
+        String id = get(record, "id");
+        if (id.isEmpty()) {
+            throw new BadItem(new CorpusException(origin, "empty id"));
+        }
+        Optional<LocalDate> date = Optional.empty();
+        String dateText = get(record, "date");
+        if (!dateText.isEmpty()) {
+            try {
+                date = Optional.of(LocalDate.parse(dateText));
+            } catch (DateTimeParseException e) {
+                tally.invalidDate();
+                LOG.warn("{}: date '{}' is not YYYY-MM-DD; item {} kept without a date", origin, dateText, id);
+            }
+        }
+        return new OsceDocument(id, get(record, "title"), get(record, "text"), date,
+                Datelines.normalisePlace(get(record, "dateline")), get(record, "content_type"),
+                split(get(record, "locations")),
+                new Labels(split(get(record, "sources")), split(get(record, "fields"))), origin);
+    }
+
+    private static String get(CSVRecord record, String column) {
+        return record.isMapped(column) ? record.get(column).strip() : "";
+    }
+
+    private static List<String> split(String joined) {
+        if (joined.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(joined.split(LIST_SEPARATOR)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(parser);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.debug("closing", e);
+        }
+    }
+
+    /** Looks like a corpus: a {@code .csv} name, or a first line that is a header with the required columns. */
+    static boolean isCsv(Path file) {
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+            return true;
+        }
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = reader.readLine();
+            if (first == null) {
+                return false;
+            }
+            List<String> names = Arrays.stream(first.replace("\uFEFF", "").split(",")).map(String::strip).toList();
+            return names.containsAll(REQUIRED);
+        } catch (IOException | UncheckedIOException e) {
+            return false; // not text: let the page reader report what is wrong with it
+        }
+    }
+
+    /**
+     * Writes documents in this format to a temporary file beside {@code target}, then moves it into place
+     * atomically, so a reader never sees half a corpus and a failed write leaves the old file as it was.
+     *
+     * @return the number of documents written
+     */
+    static long write(Path target, Iterable<OsceDocument> documents) {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Path temp = null;
+        long written = 0;
+        try {
+            temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+            try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+                 CSVPrinter printer = new CSVPrinter(out, WRITE_FORMAT)) {
+                for (OsceDocument doc : documents) {
+                    printer.printRecord(doc.id(), doc.date().map(LocalDate::toString).orElse(""),
+                            doc.contentType(), doc.title(), doc.body(), doc.place(),
+                            join(doc.labels().sources(), doc), join(doc.labels().fields(), doc),
+                            join(doc.locations(), doc));
+                    written++;
+                }
+            }
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temp = null;
+            return written;
+        } catch (IOException | UncheckedIOException e) {
+            throw new CorpusException(Origin.of(target.toString()), "cannot write: " + rootMessage(e), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    LOG.debug("removing {}", temp, e);
+                }
+            }
+        }
+    }
+
+    private static String join(List<String> values, OsceDocument doc) {
+        for (String v : values) {
+            if (v.contains(LIST_SEPARATOR)) {
+                throw new IllegalArgumentException(doc.origin() + ": the label '" + v + "' of " + doc.id()
+                        + " contains '" + LIST_SEPARATOR + "', the list separator of the CSV format");
+            }
+        }
+        return String.join(LIST_SEPARATOR, values);
+    }
+}
