@@ -1,0 +1,12 @@
+package org.osceclassify.features;
+
+import java.util.Locale;
+
+/** Lower-cases each token with {@link Locale#ROOT}, so the result never depends on the machine's locale. */
+public final class LowerCaseFilter implements TokenFilter {
+
+    @Override
+    public String apply(String token) {
+        return token.toLowerCase(Locale.ROOT);
+    }
+}

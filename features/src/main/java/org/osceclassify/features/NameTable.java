@@ -1,0 +1,167 @@
+package org.osceclassify.features;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The names of taxonomy entries (participating States, OSCE bodies) as phrases of normalised tokens, and the
+ * search for them in a document's token sequence.
+ *
+ * <p>In running text a name matches where its tokens occur in order and adjacent: "Bosnia and Herzegovina" needs
+ * all three words in a row. A bag of words has lost its word order, so there a name matches when all its words
+ * occur in the bag; a bag is recognised by its tokens being in sorted order, which running text of more than a
+ * few words never is. A part in parentheses, such as "(closed)", is not part of a name's phrase: the site
+ * appends it to the names of closed field operations, and texts do not say it.
+ */
+final class NameTable {
+
+    /** One name of an entry: its normalised tokens and the entry's canonical name, which becomes the feature. */
+    record Phrase(String entry, List<String> tokens) {
+        Phrase {
+            Objects.requireNonNull(entry, "entry");
+            tokens = List.copyOf(tokens);
+            if (tokens.isEmpty()) {
+                throw new IllegalArgumentException("a phrase needs at least one token");
+            }
+        }
+    }
+
+    private static final Comparator<Phrase> ORDER = Comparator.comparing(Phrase::entry)
+            .thenComparing(p -> String.join(" ", p.tokens()));
+
+    static final NameTable EMPTY = new NameTable(List.of());
+
+    private final List<Phrase> phrases;
+    private final Map<String, String[][]> tokensByFirst = new HashMap<>();
+    private final Map<String, String[]> entriesByFirst = new HashMap<>();
+
+    /** A table of these phrases; duplicates are dropped and the order made canonical. */
+    NameTable(Collection<Phrase> phrases) {
+        List<Phrase> sorted = new ArrayList<>(phrases.stream().distinct().toList());
+        sorted.sort(ORDER);
+        this.phrases = Collections.unmodifiableList(sorted);
+        Map<String, List<Phrase>> grouped = new HashMap<>();
+        for (Phrase p : this.phrases) {
+            grouped.computeIfAbsent(p.tokens().get(0), k -> new ArrayList<>()).add(p);
+        }
+        grouped.forEach((first, list) -> {
+            tokensByFirst.put(first, list.stream().map(p -> p.tokens().toArray(new String[0])).toArray(String[][]::new));
+            entriesByFirst.put(first, list.stream().map(Phrase::entry).toArray(String[]::new));
+        });
+    }
+
+    /** The phrases of {@code entry} under each of {@code names}, tokenised by {@code normalizer}. */
+    static List<Phrase> phrases(String entry, List<String> names, Analyzer normalizer) {
+        List<Phrase> out = new ArrayList<>();
+        for (String name : names) {
+            List<String> tokens = normalizer.analyze(withoutParentheses(name));
+            if (!tokens.isEmpty()) {
+                out.add(new Phrase(entry, tokens));
+            }
+        }
+        return out;
+    }
+
+    private static String withoutParentheses(String name) {
+        StringBuilder sb = new StringBuilder(name.length());
+        int depth = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth = Math.max(0, depth - 1);
+            } else if (depth == 0) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    List<Phrase> phrases() {
+        return phrases;
+    }
+
+    /** Whether normalised tokens are in sorted order, as a bag of words writes them. */
+    static boolean isBag(List<String> tokens) {
+        if (tokens.size() < 2) {
+            return false;
+        }
+        for (int i = 1; i < tokens.size(); i++) {
+            if (tokens.get(i - 1).compareTo(tokens.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Adds {@code prefix + entry} to {@code out} for every entry named in {@code tokens} (normalised tokens of
+     * one text), possibly more than once.
+     */
+    void find(List<String> tokens, String prefix, List<String> out) {
+        if (tokensByFirst.isEmpty() || tokens.isEmpty()) {
+            return;
+        }
+        boolean bag = isBag(tokens);
+        int n = tokens.size();
+        for (int i = 0; i < n; i++) {
+            String first = tokens.get(i);
+            if (bag && i > 0 && first.equals(tokens.get(i - 1))) {
+                continue;
+            }
+            String[][] candidates = tokensByFirst.get(first);
+            if (candidates == null) {
+                continue;
+            }
+            for (int c = 0; c < candidates.length; c++) {
+                if (bag ? allIn(candidates[c], tokens) : adjacentAt(candidates[c], tokens, i)) {
+                    out.add(prefix + entriesByFirst.get(first)[c]);
+                }
+            }
+        }
+    }
+
+    private static boolean adjacentAt(String[] phrase, List<String> tokens, int at) {
+        if (at + phrase.length > tokens.size()) {
+            return false;
+        }
+        for (int k = 1; k < phrase.length; k++) {
+            if (!phrase[k].equals(tokens.get(at + k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allIn(String[] phrase, List<String> sortedTokens) {
+        for (int k = 1; k < phrase.length; k++) {
+            if (Collections.binarySearch(sortedTokens, phrase[k]) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NameTable t && phrases.equals(t.phrases);
+    }
+
+    @Override
+    public int hashCode() {
+        return phrases.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "NameTable" + Arrays.toString(phrases.toArray());
+    }
+}

@@ -1,0 +1,262 @@
+package org.osceclassify.features;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
+
+import org.osceclassify.features.FeatureConfig.MetadataFamily;
+import org.osceclassify.features.FeatureConfig.Normalization;
+
+/**
+ * The byte format of a fitted {@link FeaturePipeline}, written with {@link DataOutputStream}. Never Java
+ * serialisation: reading runs no code chosen by the bytes.
+ *
+ * <pre>
+ * int    magic 0x4F534346 ("OSCF")      int    version (1)
+ * config: bool stemming, int ngrams, bool stopWords, bool titleNamespace, int minDf, int maxVocabulary,
+ *         int hashBuckets, bool sublinearTf, bool idf, byte normalization, int periodYears, int metadata bits
+ * int    training documents
+ * int n, n x utf   stop words (sorted)
+ * space  body (or text) features; then, with a title namespace, the title features:
+ *        utf prefix, int n, n x (utf term | int bucket, double idf)
+ * table  states, then bodies: int n, n x (utf entry, int k, k x utf token)
+ * int n, n x (utf city, utf body)   home cities
+ * int    CRC-32 of every byte before it
+ * </pre>
+ *
+ * Every count is checked against the bytes left before anything is allocated, so truncated or hostile input
+ * fails with an {@link IOException}, never an out-of-memory error.
+ */
+final class PipelineCodec {
+
+    static final String FORMAT_NAME = "osce-classify-features";
+    static final int MAGIC = 0x4F534346;
+    static final int VERSION = 1;
+
+    private PipelineCodec() {
+    }
+
+    static byte[] encode(FeaturePipeline p) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            FeatureConfig c = p.config();
+            out.writeBoolean(c.stemming());
+            out.writeInt(c.ngrams());
+            out.writeBoolean(c.stopWords());
+            out.writeBoolean(c.titleNamespace());
+            out.writeInt(c.minDf());
+            out.writeInt(c.maxVocabulary());
+            out.writeInt(c.hashBuckets());
+            out.writeBoolean(c.sublinearTf());
+            out.writeBoolean(c.idf());
+            out.writeByte(c.normalization().ordinal());
+            out.writeInt(c.periodYears());
+            int bits = 0;
+            for (MetadataFamily f : c.metadata()) {
+                bits |= 1 << f.ordinal();
+            }
+            out.writeInt(bits);
+            out.writeInt(p.trainingDocuments());
+            out.writeInt(p.stopWords().size());
+            for (String w : p.stopWords()) {
+                out.writeUTF(w);
+            }
+            writeSpace(out, p.body());
+            if (p.title() != null) {
+                writeSpace(out, p.title());
+            }
+            writeTable(out, p.states());
+            writeTable(out, p.bodies());
+            int homes = 0;
+            for (List<String> names : p.homes().values()) {
+                homes += names.size();
+            }
+            out.writeInt(homes);
+            for (Map.Entry<String, List<String>> e : p.homes().entrySet()) {
+                for (String name : e.getValue()) {
+                    out.writeUTF(e.getKey());
+                    out.writeUTF(name);
+                }
+            }
+            out.flush();
+            CRC32 crc = new CRC32();
+            crc.update(bytes.toByteArray());
+            out.writeInt((int) crc.getValue());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeSpace(DataOutputStream out, TextSpace s) throws IOException {
+        out.writeUTF(s.prefix);
+        out.writeInt(s.size());
+        for (int i = 0; i < s.size(); i++) {
+            if (s.hashing()) {
+                out.writeInt(s.buckets[i]);
+            } else {
+                out.writeUTF(s.terms[i]);
+            }
+            out.writeDouble(s.idf[i]);
+        }
+    }
+
+    private static void writeTable(DataOutputStream out, NameTable t) throws IOException {
+        out.writeInt(t.phrases().size());
+        for (NameTable.Phrase p : t.phrases()) {
+            out.writeUTF(p.entry());
+            out.writeInt(p.tokens().size());
+            for (String token : p.tokens()) {
+                out.writeUTF(token);
+            }
+        }
+    }
+
+    static FeaturePipeline decode(byte[] bytes) throws IOException {
+        if (bytes == null || bytes.length < 12) {
+            throw new IOException("not a feature pipeline: " + (bytes == null ? "no bytes" : bytes.length + " bytes"));
+        }
+        ByteArrayInputStream stream = new ByteArrayInputStream(bytes, 0, bytes.length - 4);
+        DataInputStream in = new DataInputStream(stream);
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not a feature pipeline: wrong magic number");
+        }
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new IOException("feature pipeline format version " + version + " is not supported (expected "
+                    + VERSION + ")");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 4);
+        int stored = ((bytes[bytes.length - 4] & 0xFF) << 24) | ((bytes[bytes.length - 3] & 0xFF) << 16)
+                | ((bytes[bytes.length - 2] & 0xFF) << 8) | (bytes[bytes.length - 1] & 0xFF);
+        if ((int) crc.getValue() != stored) {
+            throw new IOException("feature pipeline is corrupted or truncated: checksum mismatch");
+        }
+        try {
+            FeatureConfig.Builder b = FeatureConfig.builder();
+            b.stemming(in.readBoolean());
+            b.ngrams(in.readInt());
+            b.stopWords(in.readBoolean());
+            boolean split = in.readBoolean();
+            b.titleNamespace(split);
+            b.minDf(in.readInt());
+            b.maxVocabulary(in.readInt());
+            b.hashBuckets(in.readInt());
+            b.sublinearTf(in.readBoolean());
+            b.idf(in.readBoolean());
+            int norm = in.readUnsignedByte();
+            if (norm >= Normalization.values().length) {
+                throw new IOException("unknown normalisation " + norm);
+            }
+            b.normalization(Normalization.values()[norm]);
+            b.periodYears(in.readInt());
+            int bits = in.readInt();
+            EnumSet<MetadataFamily> families = EnumSet.noneOf(MetadataFamily.class);
+            for (MetadataFamily f : MetadataFamily.values()) {
+                if ((bits & (1 << f.ordinal())) != 0) {
+                    families.add(f);
+                }
+            }
+            if (bits >>> MetadataFamily.values().length != 0) {
+                throw new IOException("unknown metadata families in bits " + Integer.toBinaryString(bits));
+            }
+            b.metadata(families);
+            FeatureConfig config = b.build();
+            int documents = in.readInt();
+            if (documents < 1) {
+                throw new IOException("training document count " + documents + " is not positive");
+            }
+            int stopCount = count(in, stream, 2);
+            List<String> stop = new ArrayList<>(stopCount);
+            for (int i = 0; i < stopCount; i++) {
+                stop.add(in.readUTF());
+            }
+            TextSpace body = readSpace(in, stream, config, split ? FeaturePipeline.BODY : FeaturePipeline.TEXT);
+            TextSpace title = split ? readSpace(in, stream, config, FeaturePipeline.TITLE) : null;
+            NameTable states = readTable(in, stream);
+            NameTable bodies = readTable(in, stream);
+            int homeCount = count(in, stream, 4);
+            SortedMap<String, List<String>> homes = new TreeMap<>();
+            for (int i = 0; i < homeCount; i++) {
+                String city = in.readUTF();
+                homes.computeIfAbsent(city, k -> new ArrayList<>()).add(in.readUTF());
+            }
+            if (stream.available() != 0) {
+                throw new IOException(stream.available() + " unexpected bytes after the feature pipeline");
+            }
+            FeaturePipeline p = new FeaturePipeline(config, documents, stop, body, title, states, bodies, homes);
+            if (!java.util.Arrays.equals(p.toBytes(), bytes)) {
+                throw new IOException("feature pipeline is not in canonical form");
+            }
+            return p;
+        } catch (EOFException e) {
+            throw new IOException("feature pipeline is truncated", e);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("feature pipeline is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a count and checks that the bytes left could hold that many entries of at least {@code minBytes}. */
+    private static int count(DataInputStream in, ByteArrayInputStream stream, int minBytes) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || (long) n * minBytes > stream.available()) {
+            throw new IOException("feature pipeline is corrupted: count " + n + " exceeds the " + stream.available()
+                    + " bytes left");
+        }
+        return n;
+    }
+
+    private static TextSpace readSpace(DataInputStream in, ByteArrayInputStream stream, FeatureConfig config,
+                                       String expectedPrefix) throws IOException {
+        String prefix = in.readUTF();
+        if (!prefix.equals(expectedPrefix)) {
+            throw new IOException("expected namespace '" + expectedPrefix + "', found '" + prefix + "'");
+        }
+        boolean hashing = config.hashBuckets() > 0;
+        int n = count(in, stream, hashing ? 12 : 10);
+        double[] idf = new double[n];
+        if (hashing) {
+            int[] buckets = new int[n];
+            for (int i = 0; i < n; i++) {
+                buckets[i] = in.readInt();
+                idf[i] = in.readDouble();
+            }
+            return TextSpace.ofBuckets(prefix, config.hashBuckets(), buckets, idf);
+        }
+        String[] terms = new String[n];
+        for (int i = 0; i < n; i++) {
+            terms[i] = in.readUTF();
+            idf[i] = in.readDouble();
+        }
+        return TextSpace.ofTerms(prefix, terms, idf);
+    }
+
+    private static NameTable readTable(DataInputStream in, ByteArrayInputStream stream) throws IOException {
+        int n = count(in, stream, 6);
+        List<NameTable.Phrase> phrases = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String entry = in.readUTF();
+            int k = count(in, stream, 2);
+            List<String> tokens = new ArrayList<>(k);
+            for (int j = 0; j < k; j++) {
+                tokens.add(in.readUTF());
+            }
+            phrases.add(new NameTable.Phrase(entry, tokens));
+        }
+        return new NameTable(phrases);
+    }
+}
