@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Taxonomy;
@@ -58,10 +60,12 @@ public final class Evaluations {
         return evaluate("time split at " + from, settings, taxonomy, corpus, List.of(split));
     }
 
-    /** Tests an already trained classifier on labelled documents it was not trained on. */
+    /** Tests an already trained classifier on labelled documents, which it should not have been trained on. */
     public static Evaluation test(TrainedClassifier classifier, List<OsceDocument> docs, String method) {
-        Splits.Split all = new Splits.Split(List.of(), java.util.stream.IntStream.range(0, docs.size()).boxed().toList());
-        return evaluate(method, classifier.settings(), classifier.taxonomy(), docs, List.of(all), split -> classifier);
+        Splits.Split all = new Splits.Split(List.of(), IntStream.range(0, docs.size()).boxed().toList());
+        Evaluation e = evaluate(method, classifier.settings(), classifier.taxonomy(), docs, List.of(all),
+                split -> classifier);
+        return new Evaluation(e.method(), classifier.summary().items(), e.testItems(), e.fields(), e.sources());
     }
 
     private static Evaluation evaluate(String method, TrainingSettings settings, Taxonomy taxonomy,
@@ -72,7 +76,7 @@ public final class Evaluations {
 
     private static Evaluation evaluate(String method, TrainingSettings settings, Taxonomy taxonomy,
                                        List<OsceDocument> corpus, List<Splits.Split> splits,
-                                       java.util.function.Function<Splits.Split, TrainedClassifier> train) {
+                                       Function<Splits.Split, TrainedClassifier> train) {
         Labelling labelling = new Labelling(taxonomy, settings.fieldsLevel());
         List<Set<String>> fieldsTruth = new ArrayList<>();
         List<Set<String>> fieldsPredicted = new ArrayList<>();
