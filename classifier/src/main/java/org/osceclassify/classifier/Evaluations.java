@@ -74,7 +74,7 @@ public final class Evaluations {
         for (Splits.Split split : splits) {
             LOG.debug("{}: training on {} items, testing on {} ({} of {})", method, split.train().size(),
                     split.test().size(), ++round, splits.size());
-            TrainedClassifier classifier = Training.train(settings, taxonomy, split.train(corpus));
+            TrainedClassifier classifier = Training.train(settings, taxonomy, split.train(corpus), false);
             trainItems += split.train().size();
             testItems += split.test().size();
             fieldLabels.addAll(classifier.summary().fieldCounts().keySet());
