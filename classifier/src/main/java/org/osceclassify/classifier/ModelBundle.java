@@ -34,7 +34,8 @@ import org.tribuo.protos.core.ModelProto;
 final class ModelBundle {
 
     static final String MANIFEST = "manifest.json";
-    static final String PIPELINE = "pipeline.bin";
+    static final String FIELDS_PIPELINE = "fields-pipeline.bin";
+    static final String SOURCES_PIPELINE = "sources-pipeline.bin";
     static final String FIELDS_MODEL = "fields-model.pb";
     static final String SOURCES_MODEL = "sources-model.pb";
     static final String EVALUATION = "evaluation.json";
@@ -58,7 +59,8 @@ final class ModelBundle {
     static Map<String, byte[]> entries(TrainedClassifier c, Optional<Evaluation> evaluation) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(MANIFEST, manifest(c).getBytes(StandardCharsets.UTF_8));
-        entries.put(PIPELINE, c.pipeline().toBytes());
+        entries.put(FIELDS_PIPELINE, c.fieldsPipeline().toBytes());
+        entries.put(SOURCES_PIPELINE, c.sourcesPipeline().toBytes());
         entries.put(FIELDS_MODEL, c.fieldsModel().serialize().toByteArray());
         entries.put(SOURCES_MODEL, c.sourcesModel().serialize().toByteArray());
         c.taxonomy().toCsv().forEach((name, csv) ->
@@ -72,7 +74,8 @@ final class ModelBundle {
         String name = file.toString();
         try {
             JsonNode manifest = MAPPER.readTree(require(entries, MANIFEST, name));
-            FeaturePipeline pipeline = FeaturePipeline.fromBytes(require(entries, PIPELINE, name));
+            FeaturePipeline fieldsPipeline = FeaturePipeline.fromBytes(require(entries, FIELDS_PIPELINE, name));
+            FeaturePipeline sourcesPipeline = FeaturePipeline.fromBytes(require(entries, SOURCES_PIPELINE, name));
             Model<MultiLabel> fields = model(require(entries, FIELDS_MODEL, name), MultiLabel.class, name);
             Model<Label> sources = model(require(entries, SOURCES_MODEL, name), Label.class, name);
             Map<String, String> taxonomyFiles = new LinkedHashMap<>();
@@ -83,12 +86,12 @@ final class ModelBundle {
                 }
             });
             Taxonomy taxonomy = Taxonomy.fromCsv(taxonomyFiles);
-            TrainingSettings settings = settings(manifest.get("settings"), pipeline);
+            TrainingSettings settings = settings(manifest.get("settings"), fieldsPipeline, sourcesPipeline);
             Map<String, Double> thresholds = new LinkedHashMap<>();
             manifest.get("thresholds").fields().forEachRemaining(e -> thresholds.put(e.getKey(),
                     e.getValue().doubleValue()));
-            TrainedClassifier classifier = new TrainedClassifier(pipeline, fields, thresholds, sources, taxonomy,
-                    settings, summary(manifest.get("summary")));
+            TrainedClassifier classifier = new TrainedClassifier(fieldsPipeline, fields, thresholds,
+                    sourcesPipeline, sources, taxonomy, settings, summary(manifest.get("summary")));
             Optional<Evaluation> evaluation = entries.containsKey(EVALUATION)
                     ? Optional.of(EvaluationReports.fromJson(new String(entries.get(EVALUATION),
                     StandardCharsets.UTF_8)))
@@ -138,10 +141,12 @@ final class ModelBundle {
         settings.put("min_fields", s.minFields());
         settings.put("threshold_folds", s.thresholdFolds());
         settings.put("min_threshold_support", s.minThresholdSupport());
+        settings.put("threshold_shrinkage", s.thresholdShrinkage());
         settings.put("ensemble_size", s.ensembleSize());
         settings.put("min_source_count", s.minSourceCount());
         settings.put("source_examples", s.sourceExamples().name());
-        settings.put("features", s.features().toString());
+        settings.put("fields_features", s.fieldsFeatures().toString());
+        settings.put("sources_features", s.sourcesFeatures().toString());
         ObjectNode thresholds = root.putObject("thresholds");
         new TreeMap<>(c.thresholds()).forEach(thresholds::put);
         TrainedClassifier.Summary summary = c.summary();
@@ -160,7 +165,9 @@ final class ModelBundle {
         }
     }
 
-    private static TrainingSettings settings(JsonNode s, FeaturePipeline pipeline) {
+    /** The settings; the feature configurations are those the pipelines were fitted with. */
+    private static TrainingSettings settings(JsonNode s, FeaturePipeline fieldsPipeline,
+                                             FeaturePipeline sourcesPipeline) {
         return TrainingSettings.builder()
                 .algorithm(TrainingSettings.Algorithm.valueOf(s.get("algorithm").asText()))
                 .fieldsCost(s.get("fields_cost").asDouble())
@@ -171,10 +178,12 @@ final class ModelBundle {
                 .minFields(s.get("min_fields").asInt())
                 .thresholdFolds(s.get("threshold_folds").asInt())
                 .minThresholdSupport(s.get("min_threshold_support").asInt())
+                .thresholdShrinkage(s.get("threshold_shrinkage").asDouble())
                 .ensembleSize(s.get("ensemble_size").asInt())
                 .minSourceCount(s.get("min_source_count").asInt())
                 .sourceExamples(TrainingSettings.SourceExamples.valueOf(s.get("source_examples").asText()))
-                .features(pipeline.config())
+                .fieldsFeatures(fieldsPipeline.config())
+                .sourcesFeatures(sourcesPipeline.config())
                 .build();
     }
 

@@ -100,8 +100,8 @@ public final class OsceClassifier {
         OsceDocument unlabelled = doc.withoutLabels();
         Prediction prediction = trained.predict(unlabelled);
         Map<String, List<ScoredLabel>> words = new LinkedHashMap<>();
-        Example<Label> example = trained.pipeline().example(unlabelled, LabelFactory.UNKNOWN_LABEL);
         if (trained.fieldsModel() instanceof IndependentMultiLabelModel fields) {
+            Example<Label> example = trained.fieldsPipeline().example(unlabelled, LabelFactory.UNKNOWN_LABEL);
             List<Label> order = fields.getLabelOrder();
             for (ScoredLabel field : prediction.fields()) {
                 int i = order.indexOf(new Label(field.label()));
@@ -110,8 +110,8 @@ public final class OsceClassifier {
                 }
             }
         }
-        prediction.source().ifPresent(source ->
-                words.put(source.label(), strongest(trained.sourcesModel(), example, source.label())));
+        prediction.source().ifPresent(source -> words.put(source.label(), strongest(trained.sourcesModel(),
+                trained.sourcesPipeline().example(unlabelled, LabelFactory.UNKNOWN_LABEL), source.label())));
         return new Classification(doc.id(), prediction.fields(), prediction.sources(), words);
     }
 

@@ -58,20 +58,21 @@ final class Thresholds {
     }
 
     /**
-     * Tunes one threshold per label on validation scores. A label with fewer than {@code minSupport} positive
-     * items gets the shared threshold that maximises F1 over all (item, label) decisions pooled.
+     * Tunes one threshold per label on validation scores. The F1-maximising threshold of a label with
+     * {@code support} positive items is shrunk towards the model's own decision threshold {@code prior}, as
+     * {@code (support * best + shrinkage * prior) / (support + shrinkage)}, because the best cut on a few
+     * positives is noisy; a label with fewer than {@code minSupport} positive items keeps {@code prior}.
      *
-     * @param scores each validation item's score per label
-     * @param truth  each validation item's true labels
-     * @param labels the labels to tune
+     * @param scores    each validation item's score per label
+     * @param truth     each validation item's true labels
+     * @param labels    the labels to tune
+     * @param prior     the model's own decision threshold (0 for an SVM, 0.5 for probabilities)
+     * @param shrinkage how many positive items the prior weighs as; 0 keeps the tuned thresholds as they are
      */
     static Map<String, Double> tune(List<Map<String, Double>> scores, List<Set<String>> truth,
-                                    Collection<String> labels, int minSupport) {
+                                    Collection<String> labels, int minSupport, double prior, double shrinkage) {
         int n = scores.size();
-        double[] pooledScores = new double[n * labels.size()];
-        boolean[] pooledTruth = new boolean[n * labels.size()];
         Map<String, Double> thresholds = new LinkedHashMap<>();
-        int j = 0;
         for (String label : labels) {
             double[] s = new double[n];
             boolean[] t = new boolean[n];
@@ -80,13 +81,10 @@ final class Thresholds {
                 s[i] = scores.get(i).get(label);
                 t[i] = truth.get(i).contains(label);
                 support += t[i] ? 1 : 0;
-                pooledScores[j] = s[i];
-                pooledTruth[j++] = t[i];
             }
-            thresholds.put(label, support >= minSupport ? best(s, t) : Double.NaN);
+            thresholds.put(label, support < minSupport ? prior
+                    : (support * best(s, t) + shrinkage * prior) / (support + shrinkage));
         }
-        double shared = best(pooledScores, pooledTruth);
-        thresholds.replaceAll((label, t) -> Double.isNaN(t) ? shared : t);
         return thresholds;
     }
 

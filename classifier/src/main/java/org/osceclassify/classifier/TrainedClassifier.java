@@ -22,20 +22,22 @@ import org.tribuo.multilabel.baseline.IndependentMultiLabelModel;
 
 /**
  * Everything a trained osce-classify model consists of, and what a model bundle saves: the fitted feature
- * pipeline, the two Tribuo models (protobuf-serialisable), the tuned per-label thresholds, the taxonomy the labels
+ * pipeline of each task, the two Tribuo models (protobuf-serialisable), the tuned per-label thresholds, the taxonomy the labels
  * were normalised through, and the settings. Immutable and safe to use from several threads.
  *
- * @param pipeline     the feature pipeline, fitted on the training documents
- * @param fieldsModel  the fields-of-work model: one score per field
- * @param thresholds   the decision threshold of each field, on the fields model's scores
+ * @param fieldsPipeline  the feature pipeline of the fields task, fitted on the training documents
+ * @param fieldsModel     the fields-of-work model: one score per field
+ * @param thresholds      the decision threshold of each field, on the fields model's scores
+ * @param sourcesPipeline the feature pipeline of the sources task (the same object when the settings are equal)
  * @param sourcesModel the source-body model: a probability per source class
  * @param taxonomy     the taxonomy the training labels were normalised through
  * @param settings     the settings it was trained with
  * @param summary      what it was trained on
  */
-public record TrainedClassifier(FeaturePipeline pipeline, Model<MultiLabel> fieldsModel,
-                                Map<String, Double> thresholds, Model<Label> sourcesModel, Taxonomy taxonomy,
-                                TrainingSettings settings, Summary summary) {
+public record TrainedClassifier(FeaturePipeline fieldsPipeline, Model<MultiLabel> fieldsModel,
+                                Map<String, Double> thresholds, FeaturePipeline sourcesPipeline,
+                                Model<Label> sourcesModel, Taxonomy taxonomy, TrainingSettings settings,
+                                Summary summary) {
 
     /** The class that sources too rare to learn fold into. */
     public static final String OTHER_SOURCE = "Other";
@@ -60,7 +62,8 @@ public record TrainedClassifier(FeaturePipeline pipeline, Model<MultiLabel> fiel
     }
 
     public TrainedClassifier {
-        Objects.requireNonNull(pipeline, "pipeline");
+        Objects.requireNonNull(fieldsPipeline, "fieldsPipeline");
+        Objects.requireNonNull(sourcesPipeline, "sourcesPipeline");
         Objects.requireNonNull(fieldsModel, "fieldsModel");
         thresholds = Map.copyOf(thresholds);
         Objects.requireNonNull(sourcesModel, "sourcesModel");
@@ -75,14 +78,14 @@ public record TrainedClassifier(FeaturePipeline pipeline, Model<MultiLabel> fiel
      */
     public Prediction predict(OsceDocument doc) {
         OsceDocument unlabelled = doc.withoutLabels();
-        Map<String, Double> fieldScores = knowsAny(fieldsModel.getFeatureIDMap(), unlabelled)
-                ? fieldScores(fieldsModel, pipeline, unlabelled)
+        Map<String, Double> fieldScores = knowsAny(fieldsPipeline, fieldsModel.getFeatureIDMap(), unlabelled)
+                ? fieldScores(fieldsModel, fieldsPipeline, unlabelled)
                 : priors(summary.fieldCounts(), summary.fieldsItems());
         List<ScoredLabel> fields = Thresholds.select(fieldScores, thresholds, settings.minFields());
 
         List<ScoredLabel> sources = new ArrayList<>();
-        if (knowsAny(sourcesModel.getFeatureIDMap(), unlabelled)) {
-            Example<Label> example = pipeline.example(unlabelled, LabelFactory.UNKNOWN_LABEL);
+        if (knowsAny(sourcesPipeline, sourcesModel.getFeatureIDMap(), unlabelled)) {
+            Example<Label> example = sourcesPipeline.example(unlabelled, LabelFactory.UNKNOWN_LABEL);
             sourcesModel.predict(example).getOutputScores()
                     .forEach((name, label) -> sources.add(new ScoredLabel(name, label.getScore())));
         } else {
@@ -118,7 +121,7 @@ public record TrainedClassifier(FeaturePipeline pipeline, Model<MultiLabel> fiel
         return scores;
     }
 
-    private boolean knowsAny(ImmutableFeatureMap known, OsceDocument doc) {
+    private static boolean knowsAny(FeaturePipeline pipeline, ImmutableFeatureMap known, OsceDocument doc) {
         for (Feature f : pipeline.features(doc)) {
             if (known.get(f.getName()) != null) {
                 return true;

@@ -36,7 +36,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /**
  * Trains the two tasks, fields of work and source bodies, from one corpus in one call.
  *
- * <p>The feature pipeline is fitted on the training documents only, with their labels removed. Training is
+ * <p>The feature pipelines are fitted on the training documents only, with their labels removed. Training is
  * deterministic: the same documents in the same order with the same settings give byte-identical models.
  */
 public final class Training {
@@ -59,6 +59,15 @@ public final class Training {
      * @throws IllegalArgumentException when either task is left with fewer than two items or a single label
      */
     public static TrainedClassifier train(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus) {
+        return train(settings, taxonomy, corpus, true);
+    }
+
+    /**
+     * {@link #train(TrainingSettings, Taxonomy, List)}, optionally without {@linkplain Reproducible pinning} the
+     * models' provenance times: evaluation throws its models away, and pinning costs a serialisation round trip.
+     */
+    static TrainedClassifier train(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus,
+                                   boolean reproducible) {
         long start = System.nanoTime();
         Labelling labelling = new Labelling(taxonomy, settings.fieldsLevel());
         List<OsceDocument> fieldsDocs = corpus.stream().filter(d -> !labelling.fields(d).isEmpty()).toList();
@@ -75,22 +84,30 @@ public final class Training {
         require(sourcesDocs.size() >= 2 && sourceClasses.size() >= 2, "source bodies", sourcesDocs.size(),
                 sourceClasses.size());
 
-        LOG.debug("fitting the feature pipeline on {} documents", corpus.size());
-        FeaturePipeline pipeline = FeaturePipeline.fit(settings.features(), taxonomy,
-                corpus.stream().map(OsceDocument::withoutLabels).toList());
+        LOG.debug("fitting the feature pipelines on {} documents", corpus.size());
+        List<OsceDocument> unlabelled = corpus.stream().map(OsceDocument::withoutLabels).toList();
+        FeaturePipeline fieldsPipeline = FeaturePipeline.fit(settings.fieldsFeatures(), taxonomy, unlabelled);
+        FeaturePipeline sourcesPipeline = settings.sourcesFeatures().equals(settings.fieldsFeatures())
+                ? fieldsPipeline : FeaturePipeline.fit(settings.sourcesFeatures(), taxonomy, unlabelled);
 
         LOG.debug("tuning thresholds of {} fields on {} items", fieldLabels.size(), fieldsDocs.size());
-        Map<String, Double> thresholds = tuneThresholds(settings, pipeline, labelling, fieldsDocs, fieldLabels);
+        Map<String, Double> thresholds = tuneThresholds(settings, fieldsPipeline, labelling, fieldsDocs,
+                fieldLabels);
         LOG.debug("training the fields model");
-        Model<MultiLabel> fieldsModel = trainFields(settings, pipeline, labelling, fieldsDocs);
+        Model<MultiLabel> fieldsModel = trainFields(settings, fieldsPipeline, labelling, fieldsDocs);
         LOG.debug("training the sources model on {} items, {} classes", sourcesDocs.size(), sourceClasses.size());
-        Model<Label> sourcesModel = trainSources(settings, pipeline, labelling, sourcesDocs, sourceClasses);
+        Model<Label> sourcesModel = trainSources(settings, sourcesPipeline, labelling, sourcesDocs,
+                sourceClasses);
 
         TrainedClassifier.Summary summary = new TrainedClassifier.Summary(corpus.size(), fieldsDocs.size(),
                 sourcesDocs.size(), fieldCounts, sourceCounts, Duration.ofNanos(System.nanoTime() - start));
         LOG.debug("trained in {} ms", summary.duration().toMillis());
-        return new TrainedClassifier(pipeline, Reproducible.pinTimes(fieldsModel), thresholds,
-                Reproducible.pinTimes(sourcesModel), taxonomy, settings, summary);
+        if (reproducible) {
+            fieldsModel = Reproducible.pinTimes(fieldsModel);
+            sourcesModel = Reproducible.pinTimes(sourcesModel);
+        }
+        return new TrainedClassifier(fieldsPipeline, fieldsModel, thresholds, sourcesPipeline, sourcesModel,
+                taxonomy, settings, summary);
     }
 
     private static void require(boolean ok, String task, int items, int labels) {
@@ -137,7 +154,8 @@ public final class Training {
                 truth.add(labelling.fields(doc));
             }
         }
-        return Thresholds.tune(scores, truth, labels, settings.minThresholdSupport());
+        return Thresholds.tune(scores, truth, labels, settings.minThresholdSupport(), fallback,
+                settings.thresholdShrinkage());
     }
 
     private static double defaultThreshold(TrainingSettings.Algorithm algorithm) {

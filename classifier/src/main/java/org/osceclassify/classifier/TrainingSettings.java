@@ -1,5 +1,6 @@
 package org.osceclassify.classifier;
 
+import java.util.EnumSet;
 import java.util.Objects;
 
 import org.osceclassify.features.FeatureConfig;
@@ -47,10 +48,12 @@ public final class TrainingSettings {
     private final int minFields;
     private final int thresholdFolds;
     private final int minThresholdSupport;
+    private final double thresholdShrinkage;
     private final int ensembleSize;
     private final int minSourceCount;
     private final SourceExamples sourceExamples;
-    private final FeatureConfig features;
+    private final FeatureConfig fieldsFeatures;
+    private final FeatureConfig sourcesFeatures;
 
     private TrainingSettings(Builder b) {
         this.algorithm = b.algorithm;
@@ -63,10 +66,12 @@ public final class TrainingSettings {
         this.minFields = b.minFields;
         this.thresholdFolds = b.thresholdFolds;
         this.minThresholdSupport = b.minThresholdSupport;
+        this.thresholdShrinkage = b.thresholdShrinkage;
         this.ensembleSize = b.ensembleSize;
         this.minSourceCount = b.minSourceCount;
         this.sourceExamples = b.sourceExamples;
-        this.features = b.features;
+        this.fieldsFeatures = b.fieldsFeatures;
+        this.sourcesFeatures = b.sourcesFeatures;
     }
 
     /** The defaults: the configuration that measured best in cross-validation on the shared corpus. */
@@ -132,9 +137,20 @@ public final class TrainingSettings {
         return thresholdFolds;
     }
 
-    /** A label with fewer positive training items than this keeps the shared threshold instead of its own. */
+    /**
+     * A label with fewer positive training items than this keeps the model's own decision threshold (0 for the
+     * SVM, 0.5 for probabilities) instead of a tuned one.
+     */
     public int minThresholdSupport() {
         return minThresholdSupport;
+    }
+
+    /**
+     * How strongly tuned thresholds are pulled back to the model's own decision threshold, counted in positive
+     * items: a label with as many positive items as this ends half-way. 0 keeps the tuned thresholds as tuned.
+     */
+    public double thresholdShrinkage() {
+        return thresholdShrinkage;
     }
 
     /** Members of the classifier-chain ensemble ({@link Algorithm#CC_ENSEMBLE} only). */
@@ -151,8 +167,17 @@ public final class TrainingSettings {
         return sourceExamples;
     }
 
-    public FeatureConfig features() {
-        return features;
+    /**
+     * The features of the fields task. By default the text alone: in cross-validation every metadata family
+     * lowered the fields scores (the dateline place says who wrote an item, not what it is about).
+     */
+    public FeatureConfig fieldsFeatures() {
+        return fieldsFeatures;
+    }
+
+    /** The features of the sources task: text and metadata, the dateline place above all. */
+    public FeatureConfig sourcesFeatures() {
+        return sourcesFeatures;
     }
 
     @Override
@@ -161,15 +186,17 @@ public final class TrainingSettings {
                 && Double.compare(fieldsCost, t.fieldsCost) == 0 && Double.compare(sourcesCost, t.sourcesCost) == 0
                 && balancedWeights == t.balancedWeights && seed == t.seed && fieldsLevel == t.fieldsLevel
                 && minFields == t.minFields && thresholdFolds == t.thresholdFolds
-                && minThresholdSupport == t.minThresholdSupport && ensembleSize == t.ensembleSize
+                && minThresholdSupport == t.minThresholdSupport
+                && Double.compare(thresholdShrinkage, t.thresholdShrinkage) == 0 && ensembleSize == t.ensembleSize
                 && minSourceCount == t.minSourceCount && sourceExamples == t.sourceExamples
-                && features.equals(t.features);
+                && fieldsFeatures.equals(t.fieldsFeatures) && sourcesFeatures.equals(t.sourcesFeatures);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(algorithm, sourcesAlgorithm, fieldsCost, sourcesCost, balancedWeights, seed, fieldsLevel, minFields,
-                thresholdFolds, minThresholdSupport, ensembleSize, minSourceCount, sourceExamples, features);
+                thresholdFolds, minThresholdSupport, thresholdShrinkage, ensembleSize, minSourceCount, sourceExamples, fieldsFeatures,
+                sourcesFeatures);
     }
 
     @Override
@@ -177,9 +204,10 @@ public final class TrainingSettings {
         return "TrainingSettings{algorithm=" + algorithm + ", sourcesAlgorithm=" + sourcesAlgorithm + ", fieldsCost=" + fieldsCost + ", sourcesCost="
                 + sourcesCost + ", balancedWeights=" + balancedWeights + ", seed=" + seed + ", fieldsLevel="
                 + fieldsLevel + ", minFields=" + minFields + ", thresholdFolds=" + thresholdFolds
-                + ", minThresholdSupport=" + minThresholdSupport + ", ensembleSize=" + ensembleSize
-                + ", minSourceCount=" + minSourceCount + ", sourceExamples=" + sourceExamples + ", features="
-                + features + "}";
+                + ", minThresholdSupport=" + minThresholdSupport + ", thresholdShrinkage=" + thresholdShrinkage
+                + ", ensembleSize=" + ensembleSize
+                + ", minSourceCount=" + minSourceCount + ", sourceExamples=" + sourceExamples + ", fieldsFeatures="
+                + fieldsFeatures + ", sourcesFeatures=" + sourcesFeatures + "}";
     }
 
     /** Builds {@link TrainingSettings}; every setter checks its value at once. */
@@ -194,10 +222,13 @@ public final class TrainingSettings {
         private int minFields = 1;
         private int thresholdFolds = 5;
         private int minThresholdSupport = 5;
+        private double thresholdShrinkage = 0;
         private int ensembleSize = 10;
         private int minSourceCount = 5;
         private SourceExamples sourceExamples = SourceExamples.EACH_LISTED;
-        private FeatureConfig features = FeatureConfig.defaults();
+        private FeatureConfig fieldsFeatures = FeatureConfig.defaults().toBuilder()
+                .metadata(EnumSet.noneOf(FeatureConfig.MetadataFamily.class)).build();
+        private FeatureConfig sourcesFeatures = FeatureConfig.defaults();
 
         private Builder() {
         }
@@ -213,10 +244,12 @@ public final class TrainingSettings {
             minFields = s.minFields;
             thresholdFolds = s.thresholdFolds;
             minThresholdSupport = s.minThresholdSupport;
+            thresholdShrinkage = s.thresholdShrinkage;
             ensembleSize = s.ensembleSize;
             minSourceCount = s.minSourceCount;
             sourceExamples = s.sourceExamples;
-            features = s.features;
+            fieldsFeatures = s.fieldsFeatures;
+            sourcesFeatures = s.sourcesFeatures;
         }
 
         public Builder algorithm(Algorithm value) {
@@ -274,6 +307,14 @@ public final class TrainingSettings {
             return this;
         }
 
+        public Builder thresholdShrinkage(double value) {
+            if (!(value >= 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("thresholdShrinkage must be a number >= 0, was " + value);
+            }
+            thresholdShrinkage = value;
+            return this;
+        }
+
         public Builder ensembleSize(int value) {
             ensembleSize = atLeast("ensembleSize", value, 1);
             return this;
@@ -289,8 +330,13 @@ public final class TrainingSettings {
             return this;
         }
 
-        public Builder features(FeatureConfig value) {
-            features = Objects.requireNonNull(value, "features");
+        public Builder fieldsFeatures(FeatureConfig value) {
+            fieldsFeatures = Objects.requireNonNull(value, "fieldsFeatures");
+            return this;
+        }
+
+        public Builder sourcesFeatures(FeatureConfig value) {
+            sourcesFeatures = Objects.requireNonNull(value, "sourcesFeatures");
             return this;
         }
 

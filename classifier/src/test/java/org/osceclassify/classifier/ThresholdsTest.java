@@ -36,19 +36,27 @@ class ThresholdsTest {
         assertTrue(Double.isNaN(Thresholds.best(new double[] {0.1, 0.2}, new boolean[] {false, false})));
     }
 
+    private static final List<Map<String, Double>> SCORES = List.of(
+            Map.of("common", 0.9, "rare", 0.8),
+            Map.of("common", 0.7, "rare", 0.1),
+            Map.of("common", 0.6, "rare", 0.2),
+            Map.of("common", 0.2, "rare", 0.3));
+    private static final List<Set<String>> TRUTH =
+            List.of(Set.of("common", "rare"), Set.of("common"), Set.of("common"), Set.of());
+
     @Test
-    @DisplayName("a label too rare to tune gets the shared threshold tuned over all labels pooled")
-    void rareLabelsGetTheSharedThreshold() {
-        List<Map<String, Double>> scores = List.of(
-                Map.of("common", 0.9, "rare", 0.8),
-                Map.of("common", 0.7, "rare", 0.1),
-                Map.of("common", 0.6, "rare", 0.2),
-                Map.of("common", 0.2, "rare", 0.3));
-        List<Set<String>> truth = List.of(Set.of("common", "rare"), Set.of("common"), Set.of("common"), Set.of());
-        Map<String, Double> thresholds = Thresholds.tune(scores, truth, List.of("common", "rare"), 2);
-        assertEquals(0.4, thresholds.get("common"), 1e-12);
-        // pooled, best first: 0.9+ 0.8+ 0.7+ 0.6+ | 0.3- 0.2- 0.2- 0.1-, so the cut falls between 0.6 and 0.3
-        assertEquals(0.45, thresholds.get("rare"), 1e-12);
+    @DisplayName("each label gets its own F1-maximising threshold; one too rare to tune keeps the prior")
+    void rareLabelsKeepThePrior() {
+        Map<String, Double> thresholds = Thresholds.tune(SCORES, TRUTH, List.of("common", "rare"), 2, 0.5, 0);
+        assertEquals(0.4, thresholds.get("common"), 1e-12); // half-way between 0.6 (last positive) and 0.2
+        assertEquals(0.5, thresholds.get("rare"), 1e-12);
+    }
+
+    @Test
+    @DisplayName("shrinkage pulls a tuned threshold towards the prior, weighing the prior as that many positives")
+    void shrinkage() {
+        Map<String, Double> thresholds = Thresholds.tune(SCORES, TRUTH, List.of("common"), 1, 0.5, 3);
+        assertEquals((3 * 0.4 + 3 * 0.5) / 6, thresholds.get("common"), 1e-12);
     }
 
     @Test

@@ -57,7 +57,10 @@ final class InspectCommand implements Callable<Integer> {
                 + s.fieldsCost() + ", sources C=" + s.sourcesCost() + ", seed " + s.seed());
         out.println("  fields level:   " + s.fieldsLevel().name().toLowerCase(Locale.ROOT) + ", at least "
                 + s.minFields() + " per document");
-        out.println("  features:       " + t.pipeline().config() + "; vocabulary " + t.pipeline().vocabularySize());
+        out.println("  fields features:  " + t.fieldsPipeline().config() + "; vocabulary "
+                + t.fieldsPipeline().vocabularySize());
+        out.println("  sources features: " + t.sourcesPipeline().config() + "; vocabulary "
+                + t.sourcesPipeline().vocabularySize());
         out.println();
 
         Map<String, List<Pair<String, Double>>> fieldFeatures = t.fieldsModel().getTopFeatures(features);
