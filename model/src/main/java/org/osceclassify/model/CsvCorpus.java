@@ -46,6 +46,7 @@ final class CsvCorpus implements DocumentSource {
             "id", "date", "content_type", "title", "text", "dateline", "sources", "fields", "locations");
     static final List<String> REQUIRED = List.of("id", "title", "text");
     static final String LIST_SEPARATOR = ";";
+    private static final int MAX_QUOTED = 200;
 
     private static final CSVFormat READ_FORMAT = CSVFormat.RFC4180.builder()
             .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
@@ -90,7 +91,7 @@ final class CsvCorpus implements DocumentSource {
             if (!header.contains(column)) {
                 closeQuietly(parser);
                 throw new CorpusException(Origin.of(file.toString(), 1), "missing column '" + column
-                        + "' (a corpus needs " + String.join(", ", REQUIRED) + "; found " + String.join(",", header)
+                        + "' (a corpus needs " + String.join(", ", REQUIRED) + "; found " + abbreviate(String.join(",", header))
                         + ")");
             }
         }
@@ -138,6 +139,12 @@ final class CsvCorpus implements DocumentSource {
                 Datelines.normalisePlace(get(record, "dateline")), get(record, "content_type"),
                 split(get(record, "locations")),
                 new Labels(split(get(record, "sources")), split(get(record, "fields"))), origin);
+    }
+
+    /** At most {@value #MAX_QUOTED} characters of the input, to quote in a message that must stay one short line. */
+    private static String abbreviate(String text) {
+        return text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED) + "... (" + text.length()
+                + " characters)";
     }
 
     private static String get(CSVRecord record, String column) {
