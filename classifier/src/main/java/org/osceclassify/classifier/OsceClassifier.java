@@ -97,10 +97,9 @@ public final class OsceClassifier {
 
     /** Classifies a document; its labels, if any, are ignored. */
     public Classification classify(OsceDocument doc) {
-        OsceDocument unlabelled = doc.withoutLabels();
-        Prediction prediction = trained.predict(unlabelled);
+        Example<Label> example = trained.pipeline().example(doc.withoutLabels(), LabelFactory.UNKNOWN_LABEL);
+        Prediction prediction = trained.predict(example);
         Map<String, List<ScoredLabel>> words = new LinkedHashMap<>();
-        Example<Label> example = trained.pipeline().example(unlabelled, LabelFactory.UNKNOWN_LABEL);
         if (trained.fieldsModel() instanceof IndependentMultiLabelModel fields) {
             List<Label> order = fields.getLabelOrder();
             for (ScoredLabel field : prediction.fields()) {

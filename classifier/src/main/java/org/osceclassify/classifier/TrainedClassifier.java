@@ -16,6 +16,7 @@ import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.impl.ArrayExample;
 import org.tribuo.multilabel.MultiLabel;
 import org.tribuo.multilabel.MultiLabelFactory;
 import org.tribuo.multilabel.baseline.IndependentMultiLabelModel;
@@ -74,15 +75,18 @@ public record TrainedClassifier(FeaturePipeline pipeline, Model<MultiLabel> fiel
      * the most frequent training labels, scored by their share of the training items.
      */
     public Prediction predict(OsceDocument doc) {
-        OsceDocument unlabelled = doc.withoutLabels();
-        Map<String, Double> fieldScores = knowsAny(fieldsModel.getFeatureIDMap(), unlabelled)
-                ? fieldScores(fieldsModel, pipeline, unlabelled)
+        return predict(pipeline.example(doc.withoutLabels(), LabelFactory.UNKNOWN_LABEL));
+    }
+
+    /** {@link #predict(OsceDocument)} for a document's features as the pipeline made them, extracted once. */
+    Prediction predict(Example<Label> example) {
+        Map<String, Double> fieldScores = knowsAny(fieldsModel.getFeatureIDMap(), example)
+                ? fieldScores(fieldsModel, example)
                 : priors(summary.fieldCounts(), summary.fieldsItems());
         List<ScoredLabel> fields = Thresholds.select(fieldScores, thresholds, settings.minFields());
 
         List<ScoredLabel> sources = new ArrayList<>();
-        if (knowsAny(sourcesModel.getFeatureIDMap(), unlabelled)) {
-            Example<Label> example = pipeline.example(unlabelled, LabelFactory.UNKNOWN_LABEL);
+        if (knowsAny(sourcesModel.getFeatureIDMap(), example)) {
             sourcesModel.predict(example).getOutputScores()
                     .forEach((name, label) -> sources.add(new ScoredLabel(name, label.getScore())));
         } else {
@@ -100,9 +104,12 @@ public record TrainedClassifier(FeaturePipeline pipeline, Model<MultiLabel> fiel
 
     /** The score of every label of a fields model for one document. */
     static Map<String, Double> fieldScores(Model<MultiLabel> model, FeaturePipeline pipeline, OsceDocument doc) {
+        return fieldScores(model, pipeline.example(doc, LabelFactory.UNKNOWN_LABEL));
+    }
+
+    private static Map<String, Double> fieldScores(Model<MultiLabel> model, Example<Label> example) {
         Map<String, Double> scores = new LinkedHashMap<>();
         if (model instanceof IndependentMultiLabelModel independent) {
-            Example<Label> example = pipeline.example(doc, LabelFactory.UNKNOWN_LABEL);
             List<Label> labels = independent.getLabelOrder();
             List<Model<Label>> models = independent.getModels();
             for (int i = 0; i < labels.size(); i++) {
@@ -111,15 +118,22 @@ public record TrainedClassifier(FeaturePipeline pipeline, Model<MultiLabel> fiel
                 scores.put(name, positive == null ? Double.NEGATIVE_INFINITY : positive.getScore());
             }
         } else {
-            Example<MultiLabel> example = pipeline.example(doc, MultiLabelFactory.UNKNOWN_MULTILABEL);
-            model.predict(example).getOutputScores().forEach((name, multiLabel) -> scores.put(name,
+            String[] names = new String[example.size()];
+            double[] values = new double[example.size()];
+            int i = 0;
+            for (Feature f : example) {
+                names[i] = f.getName();
+                values[i++] = f.getValue();
+            }
+            Example<MultiLabel> multi = new ArrayExample<>(MultiLabelFactory.UNKNOWN_MULTILABEL, names, values);
+            model.predict(multi).getOutputScores().forEach((name, multiLabel) -> scores.put(name,
                     multiLabel.getLabelScore(new Label(name)).orElse(multiLabel.getScore())));
         }
         return scores;
     }
 
-    private boolean knowsAny(ImmutableFeatureMap known, OsceDocument doc) {
-        for (Feature f : pipeline.features(doc)) {
+    private static boolean knowsAny(ImmutableFeatureMap known, Example<Label> example) {
+        for (Feature f : example) {
             if (known.get(f.getName()) != null) {
                 return true;
             }

@@ -74,7 +74,6 @@ class ConcurrentClassificationTest {
         Set<String> topFields = Arrays.stream(sequential).filter(c -> !c.fields().isEmpty())
                 .map(c -> c.fields().get(0).label()).collect(Collectors.toSet());
         assertEquals(3, topFields.size(), "the documents are varied enough to get every field: " + topFields);
-        assertTrue(Arrays.stream(sequential).anyMatch(c -> c.words().isEmpty()), "some have no known word");
     }
 
     /**
