@@ -74,6 +74,9 @@ final class BundleFile {
 
     /** Reads and checks a bundle file; the message of a {@link BundleException} says what is wrong with it. */
     static Map<String, byte[]> read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new BundleException(file + ": is a folder, not a model bundle");
+        }
         return fromBytes(Files.readAllBytes(file), file.toString());
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -74,8 +75,12 @@ final class ModelBundle {
         String name = file.toString();
         try {
             JsonNode manifest = MAPPER.readTree(require(entries, MANIFEST, name));
-            FeaturePipeline fieldsPipeline = FeaturePipeline.fromBytes(require(entries, FIELDS_PIPELINE, name));
-            FeaturePipeline sourcesPipeline = FeaturePipeline.fromBytes(require(entries, SOURCES_PIPELINE, name));
+            byte[] fieldsBytes = require(entries, FIELDS_PIPELINE, name);
+            byte[] sourcesBytes = require(entries, SOURCES_PIPELINE, name);
+            FeaturePipeline fieldsPipeline = FeaturePipeline.fromBytes(fieldsBytes);
+            // One object for two equal pipelines, so that a document's features are extracted once.
+            FeaturePipeline sourcesPipeline = Arrays.equals(fieldsBytes, sourcesBytes)
+                    ? fieldsPipeline : FeaturePipeline.fromBytes(sourcesBytes);
             Model<MultiLabel> fields = model(require(entries, FIELDS_MODEL, name), MultiLabel.class, name);
             Model<Label> sources = model(require(entries, SOURCES_MODEL, name), Label.class, name);
             Map<String, String> taxonomyFiles = new LinkedHashMap<>();

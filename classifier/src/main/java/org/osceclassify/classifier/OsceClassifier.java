@@ -97,21 +97,20 @@ public final class OsceClassifier {
 
     /** Classifies a document; its labels, if any, are ignored. */
     public Classification classify(OsceDocument doc) {
-        OsceDocument unlabelled = doc.withoutLabels();
-        Prediction prediction = trained.predict(unlabelled);
+        TrainedClassifier.Features features = trained.features(doc);
+        Prediction prediction = trained.predict(features);
         Map<String, List<ScoredLabel>> words = new LinkedHashMap<>();
         if (trained.fieldsModel() instanceof IndependentMultiLabelModel fields) {
-            Example<Label> example = trained.fieldsPipeline().example(unlabelled, LabelFactory.UNKNOWN_LABEL);
             List<Label> order = fields.getLabelOrder();
             for (ScoredLabel field : prediction.fields()) {
                 int i = order.indexOf(new Label(field.label()));
                 if (i >= 0) {
-                    words.put(field.label(), strongest(fields.getModels().get(i), example, field.label()));
+                    words.put(field.label(), strongest(fields.getModels().get(i), features.fields(), field.label()));
                 }
             }
         }
-        prediction.source().ifPresent(source -> words.put(source.label(), strongest(trained.sourcesModel(),
-                trained.sourcesPipeline().example(unlabelled, LabelFactory.UNKNOWN_LABEL), source.label())));
+        prediction.source().ifPresent(source -> words.put(source.label(),
+                strongest(trained.sourcesModel(), features.sources(), source.label())));
         return new Classification(doc.id(), prediction.fields(), prediction.sources(), words);
     }
 

@@ -16,6 +16,7 @@ import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.impl.ArrayExample;
 import org.tribuo.multilabel.MultiLabel;
 import org.tribuo.multilabel.MultiLabelFactory;
 import org.tribuo.multilabel.baseline.IndependentMultiLabelModel;
@@ -77,16 +78,31 @@ public record TrainedClassifier(FeaturePipeline fieldsPipeline, Model<MultiLabel
      * the most frequent training labels, scored by their share of the training items.
      */
     public Prediction predict(OsceDocument doc) {
+        return predict(features(doc));
+    }
+
+    /** A document's features for each task, extracted once per pipeline. */
+    record Features(Example<Label> fields, Example<Label> sources) {
+    }
+
+    /** The features of a document, its labels left out; one extraction when both tasks share a pipeline. */
+    Features features(OsceDocument doc) {
         OsceDocument unlabelled = doc.withoutLabels();
-        Map<String, Double> fieldScores = knowsAny(fieldsPipeline, fieldsModel.getFeatureIDMap(), unlabelled)
-                ? fieldScores(fieldsModel, fieldsPipeline, unlabelled)
+        Example<Label> fields = fieldsPipeline.example(unlabelled, LabelFactory.UNKNOWN_LABEL);
+        return new Features(fields, sourcesPipeline == fieldsPipeline ? fields
+                : sourcesPipeline.example(unlabelled, LabelFactory.UNKNOWN_LABEL));
+    }
+
+    /** {@link #predict(OsceDocument)} for a document's features as {@link #features} made them. */
+    Prediction predict(Features features) {
+        Map<String, Double> fieldScores = knowsAny(fieldsModel.getFeatureIDMap(), features.fields())
+                ? fieldScores(fieldsModel, features.fields())
                 : priors(summary.fieldCounts(), summary.fieldsItems());
         List<ScoredLabel> fields = Thresholds.select(fieldScores, thresholds, settings.minFields());
 
         List<ScoredLabel> sources = new ArrayList<>();
-        if (knowsAny(sourcesPipeline, sourcesModel.getFeatureIDMap(), unlabelled)) {
-            Example<Label> example = sourcesPipeline.example(unlabelled, LabelFactory.UNKNOWN_LABEL);
-            sourcesModel.predict(example).getOutputScores()
+        if (knowsAny(sourcesModel.getFeatureIDMap(), features.sources())) {
+            sourcesModel.predict(features.sources()).getOutputScores()
                     .forEach((name, label) -> sources.add(new ScoredLabel(name, label.getScore())));
         } else {
             priors(summary.sourceCounts(), summary.sourcesItems())
@@ -103,9 +119,12 @@ public record TrainedClassifier(FeaturePipeline fieldsPipeline, Model<MultiLabel
 
     /** The score of every label of a fields model for one document. */
     static Map<String, Double> fieldScores(Model<MultiLabel> model, FeaturePipeline pipeline, OsceDocument doc) {
+        return fieldScores(model, pipeline.example(doc, LabelFactory.UNKNOWN_LABEL));
+    }
+
+    private static Map<String, Double> fieldScores(Model<MultiLabel> model, Example<Label> example) {
         Map<String, Double> scores = new LinkedHashMap<>();
         if (model instanceof IndependentMultiLabelModel independent) {
-            Example<Label> example = pipeline.example(doc, LabelFactory.UNKNOWN_LABEL);
             List<Label> labels = independent.getLabelOrder();
             List<Model<Label>> models = independent.getModels();
             for (int i = 0; i < labels.size(); i++) {
@@ -114,15 +133,22 @@ public record TrainedClassifier(FeaturePipeline fieldsPipeline, Model<MultiLabel
                 scores.put(name, positive == null ? Double.NEGATIVE_INFINITY : positive.getScore());
             }
         } else {
-            Example<MultiLabel> example = pipeline.example(doc, MultiLabelFactory.UNKNOWN_MULTILABEL);
-            model.predict(example).getOutputScores().forEach((name, multiLabel) -> scores.put(name,
+            String[] names = new String[example.size()];
+            double[] values = new double[example.size()];
+            int i = 0;
+            for (Feature f : example) {
+                names[i] = f.getName();
+                values[i++] = f.getValue();
+            }
+            Example<MultiLabel> multi = new ArrayExample<>(MultiLabelFactory.UNKNOWN_MULTILABEL, names, values);
+            model.predict(multi).getOutputScores().forEach((name, multiLabel) -> scores.put(name,
                     multiLabel.getLabelScore(new Label(name)).orElse(multiLabel.getScore())));
         }
         return scores;
     }
 
-    private static boolean knowsAny(FeaturePipeline pipeline, ImmutableFeatureMap known, OsceDocument doc) {
-        for (Feature f : pipeline.features(doc)) {
+    private static boolean knowsAny(ImmutableFeatureMap known, Example<Label> example) {
+        for (Feature f : example) {
             if (known.get(f.getName()) != null) {
                 return true;
             }

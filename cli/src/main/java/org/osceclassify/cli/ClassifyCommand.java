@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -90,19 +89,14 @@ final class ClassifyCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        Path dir = output.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + output.getFileName(), ".tmp");
-        try {
-            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
+        try (TemporaryFile tmp = TemporaryFile.beside(output)) {
+            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(tmp.path(), StandardCharsets.UTF_8))) {
                 classifyAll(classifier, out);
                 if (out.checkError()) {
                     throw new IOException(output + ": could not write the results");
                 }
             }
-            Files.move(tmp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+            tmp.moveTo(output);
         }
         return 0;
     }

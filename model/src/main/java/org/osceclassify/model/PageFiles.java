@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * <p>A folder is walked recursively and its pages are read in the order of their paths relative to the folder,
  * so that the same folder always gives the same corpus. Only {@code .txt} files are pages; other files (and
  * anything hidden, whose name starts with a dot) are passed over with a debug message, so a folder can hold
- * notes or the CSV files of other corpora. A page that cannot be read (binary, not UTF-8, empty) is a bad item
+ * notes or the CSV files of other corpora. A page that cannot be read (binary, not UTF-8, empty, unreadable, or
+ * a {@code .txt} name that is not a regular file: a broken link, a named pipe, a device) is a bad item
  * that the reader's {@link ReadOptions.ErrorPolicy} decides about; a single page given on its own is not, since
  * then it is the whole corpus, and its error is thrown.
  */
@@ -44,7 +45,7 @@ final class PageFiles implements DocumentSource {
             List<Path> pages = walk
                     .filter(p -> !p.equals(dir))
                     .filter(p -> !isHidden(dir.relativize(p)))
-                    .filter(Files::isRegularFile)
+                    .filter(p -> !Files.isDirectory(p))
                     .filter(p -> {
                         boolean page = p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt");
                         if (!page) {
@@ -83,6 +84,10 @@ final class PageFiles implements DocumentSource {
         }
         Path file = files.next();
         try {
+            if (!single && !Files.isRegularFile(file)) {
+                throw new CorpusException(Origin.of(file.toString()),
+                        "not a regular file (a broken link, a named pipe or a device)");
+            }
             String text = StrictUtf8.read(file);
             OsceDocument doc = PageParser.parse(text, idOf(file.getFileName().toString()),
                     Origin.of(file.toString()));

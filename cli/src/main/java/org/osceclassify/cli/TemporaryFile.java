@@ -1,0 +1,106 @@
+package org.osceclassify.cli;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hidden temporary file {@code .NAME<digits>.tmp} beside an output {@code NAME} that a command writes in full
+ * and then moves into place atomically, so that the output is either the old file or the complete new one.
+ *
+ * <p>While it is written the file is locked (an OS file lock, released by the kernel when the process dies, even
+ * by {@code kill -9}). A run killed mid-write leaves its temporary file behind; the next run writing the same
+ * output removes every such file whose lock it can take, that is, whose writer is dead, and leaves alone those of
+ * runs still writing.
+ */
+final class TemporaryFile implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TemporaryFile.class);
+
+    private final Path path;
+    private final FileChannel channel;
+
+    private TemporaryFile(Path path, FileChannel channel) {
+        this.path = path;
+        this.channel = channel;
+    }
+
+    /** Removes stale temporary files of {@code target}, then creates and locks a new one in the same folder. */
+    static TemporaryFile beside(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        removeStale(target);
+        Path path = Files.createTempFile(dir, prefix(target), ".tmp");
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE);
+        try {
+            channel.lock();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            Files.deleteIfExists(path);
+            throw e;
+        }
+        return new TemporaryFile(path, channel);
+    }
+
+    /**
+     * Removes the temporary files that runs killed while writing {@code target} left behind; a file still locked
+     * by a live writer is left alone.
+     */
+    static void removeStale(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        Pattern name = Pattern.compile(Pattern.quote(prefix(target)) + "\\d+\\.tmp");
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir,
+                p -> name.matcher(p.getFileName().toString()).matches())) {
+            for (Path stale : files) {
+                if (!Files.isRegularFile(stale)) {
+                    continue;
+                }
+                try (FileChannel channel = FileChannel.open(stale, StandardOpenOption.WRITE);
+                     FileLock lock = channel.tryLock()) {
+                    if (lock != null) {
+                        Files.delete(stale);
+                        LOG.info("{}: removed, left by an earlier run that was killed", stale);
+                    }
+                } catch (OverlappingFileLockException e) {
+                    // being written by this process
+                }
+            }
+        }
+    }
+
+    private static String prefix(Path target) {
+        return "." + target.getFileName();
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** Moves the complete file into place, atomically replacing any earlier {@code target}. */
+    void moveTo(Path target) throws IOException {
+        Files.move(path, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Releases the lock and deletes the file if it was not moved into place. */
+    @Override
+    public void close() throws IOException {
+        try {
+            channel.close();
+        } finally {
+            Files.deleteIfExists(path);
+        }
+    }
+}
