@@ -10,13 +10,15 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.osceclassify.model.AtomicFile;
 
 /**
  * The container of a model bundle: named byte entries behind a magic number and a format version, followed by
@@ -38,18 +40,9 @@ final class BundleFile {
     private BundleFile() {
     }
 
-    /** Writes the entries to {@code file} atomically: a temporary file in the same folder, then a rename. */
+    /** Writes the entries to {@code file} atomically (see {@link AtomicFile}). */
     static void write(Path file, Map<String, byte[]> entries) throws IOException {
-        byte[] bytes = toBytes(entries, FORMAT_VERSION);
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(file, toBytes(entries, FORMAT_VERSION));
     }
 
     static byte[] toBytes(Map<String, byte[]> entries, int version) {

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.osceclassify.model.AtomicFile;
 
 /**
  * Writes an {@link Evaluation} as reports a person or a program reads: {@value #JSON} (everything),
@@ -53,19 +53,9 @@ public final class EvaluationReports {
         files.put(HTML, HtmlReport.render(evaluation));
         Files.createDirectories(dir);
         for (Map.Entry<String, String> file : files.entrySet()) {
-            writeAtomically(dir.resolve(file.getKey()), file.getValue());
+            AtomicFile.write(dir.resolve(file.getKey()), file.getValue().getBytes(StandardCharsets.UTF_8));
         }
         return files.keySet().stream().map(dir::resolve).toList();
-    }
-
-    private static void writeAtomically(Path target, String content) throws IOException {
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /** The whole evaluation as JSON; a threshold that does not apply is {@code null}. */

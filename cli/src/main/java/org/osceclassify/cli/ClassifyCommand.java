@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.osceclassify.classifier.OsceClassifier;
+import org.osceclassify.model.AtomicFile;
 import org.osceclassify.model.Corpora;
 import org.osceclassify.model.CorpusReader;
 import org.osceclassify.model.OsceDocument;
@@ -89,14 +90,14 @@ final class ClassifyCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        try (TemporaryFile tmp = TemporaryFile.beside(output)) {
+        try (AtomicFile tmp = AtomicFile.beside(output)) {
             try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(tmp.path(), StandardCharsets.UTF_8))) {
                 classifyAll(classifier, out);
                 if (out.checkError()) {
                     throw new IOException(output + ": could not write the results");
                 }
             }
-            tmp.moveTo(output);
+            tmp.commit();
         }
         return 0;
     }

@@ -64,7 +64,6 @@ final class TrainCommand implements Callable<Integer> {
         if (evaluation != null) {
             classifier = classifier.withEvaluation(evaluation);
         }
-        TemporaryFile.removeStale(model);
         classifier.save(model);
         terminal.progressDone();
         Duration took = Duration.ofNanos(System.nanoTime() - start);

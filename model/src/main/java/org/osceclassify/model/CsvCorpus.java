@@ -8,7 +8,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -210,13 +209,9 @@ final class CsvCorpus implements DocumentSource {
      * @return the number of documents written
      */
     static long write(Path target, Iterable<OsceDocument> documents) {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Path temp = null;
         long written = 0;
-        try {
-            temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-            try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+        try (AtomicFile file = AtomicFile.beside(target)) {
+            try (BufferedWriter out = Files.newBufferedWriter(file.path(), StandardCharsets.UTF_8);
                  CSVPrinter printer = new CSVPrinter(out, WRITE_FORMAT)) {
                 for (OsceDocument doc : documents) {
                     printer.printRecord(doc.id(), doc.date().map(LocalDate::toString).orElse(""),
@@ -226,19 +221,10 @@ final class CsvCorpus implements DocumentSource {
                     written++;
                 }
             }
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            temp = null;
+            file.commit();
             return written;
         } catch (IOException | UncheckedIOException e) {
             throw new CorpusException(Origin.of(target.toString()), "cannot write: " + rootMessage(e), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    LOG.debug("removing {}", temp, e);
-                }
-            }
         }
     }
 

@@ -376,9 +376,14 @@ class CsvCorpusTest {
         }
 
         @Test
-        @DisplayName("a folder that does not exist is an error naming the file")
-        void noFolder() {
-            Path out = dir.resolve("missing/out.csv");
+        @DisplayName("a missing folder is created; a path that cannot be a file is an error naming it")
+        void noFolder() throws IOException {
+            Path created = dir.resolve("missing/out.csv");
+            Corpora.writeCsv(created, List.of(OsceDocument.ofText("a", "x", Origin.of("x"))));
+            assertTrue(Files.isRegularFile(created), "a missing folder is created");
+
+            Path file = Files.writeString(dir.resolve("a-file"), "x");
+            Path out = file.resolve("out.csv");
             CorpusException e = assertThrows(CorpusException.class,
                     () -> Corpora.writeCsv(out, List.of(OsceDocument.ofText("a", "x", Origin.of("x")))));
             assertTrue(e.getMessage().startsWith(out + ": cannot write"), e.getMessage());

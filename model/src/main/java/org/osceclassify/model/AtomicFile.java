@@ -1,4 +1,4 @@
-package org.osceclassify.cli;
+package org.osceclassify.model;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -15,28 +15,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hidden temporary file {@code .NAME<digits>.tmp} beside an output {@code NAME} that a command writes in full
- * and then moves into place atomically, so that the output is either the old file or the complete new one.
+ * Writes an output file so that it is always either the old file or the complete new one: the content goes to a
+ * hidden temporary file {@code .NAME<digits>.tmp} beside {@code NAME}, which {@link #commit()} then moves into
+ * place atomically. Every osce-classify output (corpora, model bundles, reports, classifications) is written so.
  *
  * <p>While it is written the file is locked (an OS file lock, released by the kernel when the process dies, even
  * by {@code kill -9}). A run killed mid-write leaves its temporary file behind; the next run writing the same
  * output removes every such file whose lock it can take, that is, whose writer is dead, and leaves alone those of
  * runs still writing.
  */
-final class TemporaryFile implements AutoCloseable {
+public final class AtomicFile implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TemporaryFile.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AtomicFile.class);
 
+    private final Path target;
     private final Path path;
     private final FileChannel channel;
 
-    private TemporaryFile(Path path, FileChannel channel) {
+    private AtomicFile(Path target, Path path, FileChannel channel) {
+        this.target = target;
         this.path = path;
         this.channel = channel;
     }
 
-    /** Removes stale temporary files of {@code target}, then creates and locks a new one in the same folder. */
-    static TemporaryFile beside(Path target) throws IOException {
+    /**
+     * Starts writing {@code target}: removes stale temporary files of it, then creates and locks a new one in the
+     * same folder (creating the folder if needed). Write to {@link #path()}, then {@link #commit()}; closing
+     * without committing deletes the temporary file and leaves {@code target} as it was.
+     */
+    public static AtomicFile beside(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         removeStale(target);
@@ -49,14 +56,14 @@ final class TemporaryFile implements AutoCloseable {
             Files.deleteIfExists(path);
             throw e;
         }
-        return new TemporaryFile(path, channel);
+        return new AtomicFile(target, path, channel);
     }
 
     /**
      * Removes the temporary files that runs killed while writing {@code target} left behind; a file still locked
      * by a live writer is left alone.
      */
-    static void removeStale(Path target) throws IOException {
+    public static void removeStale(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
             return;
@@ -85,12 +92,21 @@ final class TemporaryFile implements AutoCloseable {
         return "." + target.getFileName();
     }
 
-    Path path() {
+    /** Writes {@code bytes} to {@code target} atomically. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        try (AtomicFile file = beside(target)) {
+            Files.write(file.path(), bytes);
+            file.commit();
+        }
+    }
+
+    /** The temporary file to write the content to. */
+    public Path path() {
         return path;
     }
 
-    /** Moves the complete file into place, atomically replacing any earlier {@code target}. */
-    void moveTo(Path target) throws IOException {
+    /** Moves the complete file into place, atomically replacing any earlier target. */
+    public void commit() throws IOException {
         Files.move(path, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
