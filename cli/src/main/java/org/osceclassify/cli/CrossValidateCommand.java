@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.osceclassify.classifier.Evaluation;
-import org.osceclassify.classifier.EvaluationReports;
 import org.osceclassify.classifier.Evaluations;
 import org.osceclassify.classifier.TrainingSettings;
 import org.osceclassify.model.OsceDocument;
@@ -76,12 +75,7 @@ final class CrossValidateCommand implements Callable<Integer> {
                 ? Evaluations.crossValidate(settings, Taxonomy.bundled(), docs, folds)
                 : Evaluations.timeSplit(settings, Taxonomy.bundled(), docs, from != null ? from : newest(docs));
         main.terminal.progressDone();
-        MetricsTable.print(evaluation, main.terminal.out());
-        if (report != null) {
-            EvaluationReports.write(evaluation, report);
-            main.terminal.out().println();
-            main.terminal.out().println("reports written to " + report);
-        }
+        MetricsTable.printAndReport(evaluation, report, main.terminal.out());
         return 0;
     }
 

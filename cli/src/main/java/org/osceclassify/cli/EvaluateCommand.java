@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.osceclassify.classifier.Evaluation;
-import org.osceclassify.classifier.EvaluationReports;
 import org.osceclassify.classifier.Evaluations;
 import org.osceclassify.classifier.OsceClassifier;
 import org.osceclassify.model.OsceDocument;
@@ -41,12 +40,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<OsceDocument> docs = corpus.load(main.terminal);
         Evaluation evaluation = Evaluations.test(classifier.trained(), docs, "tested on " + String.join(", ",
                 corpus.paths().stream().map(Path::toString).toList()));
-        MetricsTable.print(evaluation, main.terminal.out());
-        if (report != null) {
-            EvaluationReports.write(evaluation, report);
-            main.terminal.out().println();
-            main.terminal.out().println("reports written to " + report);
-        }
+        MetricsTable.printAndReport(evaluation, report, main.terminal.out());
         return 0;
     }
 }

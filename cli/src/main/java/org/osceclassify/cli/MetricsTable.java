@@ -1,9 +1,12 @@
 package org.osceclassify.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Locale;
 
 import org.osceclassify.classifier.Evaluation;
+import org.osceclassify.classifier.EvaluationReports;
 import org.osceclassify.classifier.FieldsEvaluation;
 import org.osceclassify.classifier.SourcesEvaluation;
 
@@ -29,6 +32,16 @@ final class MetricsTable {
         row(out, "source bodies", "top-1 accuracy", s.top1());
         row(out, "", "top-3 accuracy", s.top3());
         row(out, "", "macro-F1", s.macroF1());
+    }
+
+    /** Prints the table and, when {@code reportDir} is given, writes the reports there and says so. */
+    static void printAndReport(Evaluation e, Path reportDir, PrintStream out) throws IOException {
+        print(e, out);
+        if (reportDir != null) {
+            EvaluationReports.write(e, reportDir);
+            out.println();
+            out.println("reports written to " + reportDir);
+        }
     }
 
     private static void row(PrintStream out, String task, String metric, double value) {
