@@ -59,6 +59,17 @@ class OsceClassifierTest {
     }
 
     @Test
+    void scoresGiveTheSameLabelsAndScoresWithoutWorkingOutTheWords() {
+        for (OsceDocument doc : corpus) {
+            Classification full = classifier.classify(doc);
+            Classification scores = classifier.scores(doc);
+            assertEquals(full.fields(), scores.fields());
+            assertEquals(full.sources(), scores.sources());
+            assertTrue(scores.words().isEmpty());
+        }
+    }
+
+    @Test
     void classifiesAScrapedPageIgnoringItsOwnLabels() {
         String page = String.join("\n", "-", "Our work", "- Elections", "News",
                 "Journalists protest against censorship",

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.osceclassify.classifier.Classification;
 import org.osceclassify.classifier.OsceClassifier;
 import org.osceclassify.model.AtomicFile;
 import org.osceclassify.model.Corpora;
@@ -107,13 +108,13 @@ final class ClassifyCommand implements Callable<Integer> {
         try (ResultFormat.Writer writer = format.open(out, top, explain)) {
             for (String input : inputs) {
                 if (input.equals("-")) {
-                    writer.write(classifier.classify(stdinDocument()));
+                    writer.write(classify(classifier, stdinDocument()));
                     done++;
                     continue;
                 }
                 try (CorpusReader reader = Corpora.open(Path.of(input), ReadOptions.defaults())) {
                     for (OsceDocument doc : reader) {
-                        writer.write(classifier.classify(doc));
+                        writer.write(classify(classifier, doc));
                         if (++done % 1000 == 0) {
                             main.terminal.progress("classified " + done + " documents");
                         }
@@ -122,6 +123,10 @@ final class ClassifyCommand implements Callable<Integer> {
             }
         }
         main.terminal.progressDone();
+    }
+
+    private Classification classify(OsceClassifier classifier, OsceDocument doc) {
+        return explain ? classifier.classify(doc) : classifier.scores(doc);
     }
 
     private OsceDocument stdinDocument() throws IOException {

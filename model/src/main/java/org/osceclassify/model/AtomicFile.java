@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -105,8 +107,14 @@ public final class AtomicFile implements AutoCloseable {
         return path;
     }
 
-    /** Moves the complete file into place, atomically replacing any earlier target. */
+    /**
+     * Moves the complete file into place, atomically replacing any earlier target. It gets the permissions of an
+     * ordinary new file ({@code rw-r--r--}), not the owner-only ones of a temporary file.
+     */
     public void commit() throws IOException {
+        if (Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r--r--"));
+        }
         Files.move(path, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
