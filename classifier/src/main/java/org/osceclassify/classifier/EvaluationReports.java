@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -104,6 +106,37 @@ public final class EvaluationReports {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads back what {@link #toJson(Evaluation)} wrote. */
+    public static Evaluation fromJson(String json) throws IOException {
+        JsonNode root = MAPPER.readTree(json);
+        JsonNode f = root.get("fields");
+        JsonNode s = root.get("sources");
+        List<List<Integer>> confusion = new ArrayList<>();
+        s.at("/confusion/rows").forEach(row -> {
+            List<Integer> counts = new ArrayList<>();
+            row.forEach(n -> counts.add(n.asInt()));
+            confusion.add(counts);
+        });
+        List<String> labels = new ArrayList<>();
+        s.at("/confusion/labels").forEach(n -> labels.add(n.asText()));
+        return new Evaluation(root.get("method").asText(), root.get("train_items").asInt(),
+                root.get("test_items").asInt(),
+                new FieldsEvaluation(f.get("items").asInt(), f.get("micro_f1").asDouble(),
+                        f.get("macro_f1").asDouble(), f.get("micro_precision").asDouble(),
+                        f.get("micro_recall").asDouble(), f.get("jaccard").asDouble(),
+                        f.get("hamming_loss").asDouble(), labelScores(f.get("per_label"))),
+                new SourcesEvaluation(s.get("items").asInt(), s.get("top1").asDouble(), s.get("top3").asDouble(),
+                        s.get("macro_f1").asDouble(), labels, confusion, labelScores(s.get("per_label"))));
+    }
+
+    private static List<LabelScores> labelScores(JsonNode array) {
+        List<LabelScores> scores = new ArrayList<>();
+        array.forEach(o -> scores.add(new LabelScores(o.get("label").asText(), o.get("precision").asDouble(),
+                o.get("recall").asDouble(), o.get("f1").asDouble(), o.get("support").asInt(),
+                o.get("threshold").isNull() ? Double.NaN : o.get("threshold").asDouble())));
+        return scores;
     }
 
     private static void putLabelScores(ArrayNode array, List<LabelScores> scores) {

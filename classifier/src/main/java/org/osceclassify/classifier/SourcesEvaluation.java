@@ -13,8 +13,9 @@ import java.util.List;
  * @param top3      share of items with one of their sources among the three best-ranked
  * @param macroF1   mean per-class F1 of the top-1 decision over the classes with at least 3 test items
  * @param labels    the classes, in the order of the confusion matrix's rows and columns
- * @param confusion confusion counts: {@code confusion.get(actual).get(predicted)}, actual being the item's
- *                  first-listed source
+ * @param confusion confusion counts: {@code confusion.get(actual).get(predicted)}, predicted being the
+ *                  best-ranked source and actual the item's source that matches it, or else its first-listed
+ *                  source (so the diagonal sums to the top-1 hits)
  * @param perLabel  per-class scores of the top-1 decision
  */
 public record SourcesEvaluation(

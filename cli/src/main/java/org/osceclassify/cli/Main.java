@@ -1,5 +1,6 @@
 package org.osceclassify.cli;
 
+import java.io.FilterOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -8,6 +9,10 @@ import java.util.Objects;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
@@ -29,6 +34,12 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         description = "Classifies OSCE press releases and statements by field of work and source body.",
         subcommands = {
+                DemoCommand.class,
+                TrainCommand.class,
+                EvaluateCommand.class,
+                CrossValidateCommand.class,
+                ClassifyCommand.class,
+                InspectCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  osce-classify demo",
@@ -65,7 +76,7 @@ public final class Main implements Runnable {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         Main main = new Main(new Terminal(in, out, err));
-        CommandLine cmd = new CommandLine(main);
+        CommandLine cmd = new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cmd.setExecutionStrategy(parseResult -> {
@@ -101,11 +112,33 @@ public final class Main implements Runnable {
                 + String.join(", ", spec.subcommands().keySet()));
     }
 
+    /**
+     * Sends log lines to this run's stderr, quiet by default: warnings and errors only, errors only with
+     * {@code --quiet}, everything of ours with {@code --verbose}.
+     */
     private void configureLogging() {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(verbose ? Level.DEBUG : quiet ? Level.ERROR : Level.WARN);
-        ((Logger) LoggerFactory.getLogger("org.osceclassify")).setLevel(verbose ? Level.DEBUG
-                : quiet ? Level.ERROR : Level.WARN);
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.detachAndStopAllAppenders();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(verbose ? "osce-classify: %level %logger{0}: %msg%n" : "osce-classify: %level: %msg%n");
+        encoder.start();
+        OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+        appender.setContext(context);
+        appender.setName("stderr");
+        appender.setEncoder(encoder);
+        appender.setOutputStream(new FilterOutputStream(terminal.err()) {
+            @Override
+            public void close() {
+                terminal.err().flush(); // the run's stderr outlives the appender
+            }
+        });
+        appender.setImmediateFlush(true);
+        appender.start();
+        root.addAppender(appender);
+        root.setLevel(quiet ? Level.ERROR : Level.WARN);
+        context.getLogger("org.osceclassify").setLevel(verbose ? Level.DEBUG : quiet ? Level.ERROR : Level.WARN);
     }
 
     /** Prints the version from the jar's manifest, or "development" when run from classes. */

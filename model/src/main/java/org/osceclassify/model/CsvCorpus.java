@@ -46,6 +46,7 @@ final class CsvCorpus implements DocumentSource {
             "id", "date", "content_type", "title", "text", "dateline", "sources", "fields", "locations");
     static final List<String> REQUIRED = List.of("id", "title", "text");
     static final String LIST_SEPARATOR = ";";
+    private static final int QUOTE_LIMIT = 160;
 
     private static final CSVFormat READ_FORMAT = CSVFormat.RFC4180.builder()
             .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
@@ -78,7 +79,8 @@ final class CsvCorpus implements DocumentSource {
             throw StrictUtf8.invalidAt(file);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             closeQuietly(reader);
-            throw new CorpusException(Origin.of(file.toString(), 1), "bad CSV header: " + e.getMessage(), e);
+            throw new CorpusException(Origin.of(file.toString(), 1), "bad CSV header: " + oneLine(e.getMessage()),
+                    e);
         }
         List<String> header = parser.getHeaderNames();
         if (header.isEmpty()) {
@@ -90,8 +92,8 @@ final class CsvCorpus implements DocumentSource {
             if (!header.contains(column)) {
                 closeQuietly(parser);
                 throw new CorpusException(Origin.of(file.toString(), 1), "missing column '" + column
-                        + "' (a corpus needs " + String.join(", ", REQUIRED) + "; found " + String.join(",", header)
-                        + ")");
+                        + "' (a corpus needs " + String.join(", ", REQUIRED) + "; found "
+                        + oneLine(String.join(",", header)) + ")");
             }
         }
         return new CsvCorpus(file, parser);
@@ -112,7 +114,7 @@ final class CsvCorpus implements DocumentSource {
             }
             String cause = rootMessage(e);
             throw new CorpusException(Origin.of(file.toString(), line), cause.contains("EOF reached")
-                    ? "malformed CSV: a quoted field is never closed" : "malformed CSV: " + cause, e);
+                    ? "malformed CSV: a quoted field is never closed" : "malformed CSV: " + oneLine(cause), e);
         }
         lastLine = parser.getCurrentLineNumber();
         Origin origin = Origin.of(file.toString(), line);
@@ -151,12 +153,24 @@ final class CsvCorpus implements DocumentSource {
         return Arrays.stream(joined.split(LIST_SEPARATOR)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /**
+     * Text taken from the file for an error message, which must stay one line: line breaks (a quoted header name
+     * may hold one) are shown as {@code \n}, and anything past {@value #QUOTE_LIMIT} characters is cut.
+     */
+    static String oneLine(String text) {
+        String line = String.valueOf(text).replace("\r", "\\r").replace("\n", "\\n");
+        if (line.codePointCount(0, line.length()) <= QUOTE_LIMIT) {
+            return line;
+        }
+        return line.substring(0, line.offsetByCodePoints(0, QUOTE_LIMIT)) + "...";
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getMessage();
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
     @Override

@@ -199,6 +199,23 @@ class CsvCorpusTest {
         }
 
         @Test
+        @DisplayName("a header with a line break in a quoted name is an error of one line, however long the header")
+        void lineBreakInHeader() {
+            // Found by CsvCorpusFuzzTest (crash-0f3587ba...): the header's quote is closed only on a later line.
+            Path blankName = csv("id,\"" + "a long name ".repeat(40) + "\nwith a line break\",,title,text\n1,n,,t,x\n");
+            CorpusException e = assertThrows(CorpusException.class,
+                    () -> TestFiles.readAll(blankName, ReadOptions.defaults()));
+            assertTrue(e.getMessage().startsWith(blankName + ":1: bad CSV header: "), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+            assertTrue(e.getMessage().length() < 300, e.getMessage());
+
+            Path noText = csv("id,title,\"a\nlong\nname\"\n1,t,x\n");
+            e = assertThrows(CorpusException.class, () -> TestFiles.readAll(noText, ReadOptions.defaults()));
+            assertEquals(noText + ":1: missing column 'text' (a corpus needs id, title, text; "
+                    + "found id,title,a\\nlong\\nname)", e.getMessage());
+        }
+
+        @Test
         @DisplayName("a missing required column is an error on line 1 naming the column")
         void missingColumn() {
             Path file = csv("id,date,title,body\na,,t,x\n");

@@ -1,0 +1,33 @@
+package org.osceclassify.classifier;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What {@link OsceClassifier} says about one document.
+ *
+ * @param id      the document's id: from the corpus, the page's file name, or the one the caller gave
+ * @param fields  the predicted fields of work with their scores, best first
+ * @param sources every known source body with its score, best first: the first is the prediction
+ * @param words   for each predicted field and for the top source, the features that weighed most for it,
+ *                strongest first, each with its contribution (feature value times model weight); in the
+ *                order of the fields, then the source
+ */
+public record Classification(String id, List<ScoredLabel> fields, List<ScoredLabel> sources,
+                             Map<String, List<ScoredLabel>> words) {
+
+    public Classification {
+        Objects.requireNonNull(id, "id");
+        fields = List.copyOf(fields);
+        sources = List.copyOf(sources);
+        words = Collections.unmodifiableMap(new LinkedHashMap<>(words));
+    }
+
+    /** The best-ranked source body. */
+    public String topSource() {
+        return sources.isEmpty() ? "" : sources.get(0).label();
+    }
+}

@@ -1,0 +1,126 @@
+package org.osceclassify.classifier;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+import org.osceclassify.model.OsceDocument;
+import org.osceclassify.model.Taxonomy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates the two tasks under the three ways of splitting a corpus: a seeded holdout, seeded k-fold
+ * cross-validation and a split in time. Each split trains with {@link Training#train} on its training items only
+ * (the feature pipeline included) and tests on the rest; the splits use the settings' seed.
+ *
+ * <p>Cross-validation pools the out-of-fold predictions of all folds and scores them once, so macro-F1 averages
+ * over the labels with at least {@value FieldsEvaluation#MACRO_MIN_SUPPORT} items in the whole corpus; the
+ * thresholds it reports are the mean over the folds.
+ */
+public final class Evaluations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Evaluations.class);
+
+    private Evaluations() {
+    }
+
+    /** Trains on a random {@code 1 - testFraction} of the corpus and tests on the rest. */
+    public static Evaluation holdout(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus,
+                                     double testFraction) {
+        Splits.Split split = Splits.holdout(corpus.size(), testFraction, settings.seed());
+        String method = String.format(java.util.Locale.ROOT, "holdout %.0f%% (seed %d)", 100 * testFraction,
+                settings.seed());
+        return evaluate(method, settings, taxonomy, corpus, List.of(split));
+    }
+
+    /** Trains and tests {@code folds} times, each fold of the seeded shuffle serving once as the test items. */
+    public static Evaluation crossValidate(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus,
+                                           int folds) {
+        List<Splits.Split> splits = Splits.kFold(corpus.size(), folds, settings.seed());
+        String method = folds + "-fold cross-validation (seed " + settings.seed() + ")";
+        return evaluate(method, settings, taxonomy, corpus, splits);
+    }
+
+    /** Trains on the items dated before {@code from} (and the undated ones) and tests on those dated later. */
+    public static Evaluation timeSplit(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus,
+                                       LocalDate from) {
+        Splits.Split split = Splits.byDate(corpus, from);
+        if (split.test().isEmpty() || split.train().isEmpty()) {
+            throw new IllegalArgumentException("a time split at " + from + " leaves " + split.train().size()
+                    + " items for training and " + split.test().size() + " for testing");
+        }
+        return evaluate("time split at " + from, settings, taxonomy, corpus, List.of(split));
+    }
+
+    /** Tests an already trained classifier on labelled documents, which it should not have been trained on. */
+    public static Evaluation test(TrainedClassifier classifier, List<OsceDocument> docs, String method) {
+        Splits.Split all = new Splits.Split(List.of(), IntStream.range(0, docs.size()).boxed().toList());
+        Evaluation e = evaluate(method, classifier.settings(), classifier.taxonomy(), docs, List.of(all),
+                split -> classifier);
+        return new Evaluation(e.method(), classifier.summary().items(), e.testItems(), e.fields(), e.sources());
+    }
+
+    private static Evaluation evaluate(String method, TrainingSettings settings, Taxonomy taxonomy,
+                                       List<OsceDocument> corpus, List<Splits.Split> splits) {
+        return evaluate(method, settings, taxonomy, corpus, splits,
+                split -> Training.train(settings, taxonomy, split.train(corpus)));
+    }
+
+    private static Evaluation evaluate(String method, TrainingSettings settings, Taxonomy taxonomy,
+                                       List<OsceDocument> corpus, List<Splits.Split> splits,
+                                       Function<Splits.Split, TrainedClassifier> train) {
+        Labelling labelling = new Labelling(taxonomy, settings.fieldsLevel());
+        List<Set<String>> fieldsTruth = new ArrayList<>();
+        List<Set<String>> fieldsPredicted = new ArrayList<>();
+        Set<String> fieldLabels = new TreeSet<>();
+        Map<String, double[]> thresholdSums = new HashMap<>(); // label -> {sum, count}
+        List<List<String>> sourcesTruth = new ArrayList<>();
+        List<List<String>> sourcesRanked = new ArrayList<>();
+        Set<String> sourceClasses = new TreeSet<>();
+        int trainItems = 0;
+        int testItems = 0;
+        int round = 0;
+        for (Splits.Split split : splits) {
+            LOG.debug("{}: training on {} items, testing on {} ({} of {})", method, split.train().size(),
+                    split.test().size(), ++round, splits.size());
+            TrainedClassifier classifier = train.apply(split);
+            trainItems += split.train().size();
+            testItems += split.test().size();
+            fieldLabels.addAll(classifier.summary().fieldCounts().keySet());
+            sourceClasses.addAll(classifier.summary().sourceCounts().keySet());
+            classifier.thresholds().forEach((label, t) ->
+                    thresholdSums.merge(label, new double[] {t, 1}, (a, b) -> new double[] {a[0] + b[0], a[1] + 1}));
+            for (OsceDocument doc : split.test(corpus)) {
+                Set<String> fields = labelling.fields(doc);
+                List<String> sources = labelling.sources(doc);
+                if (fields.isEmpty() && sources.isEmpty()) {
+                    continue;
+                }
+                Prediction prediction = classifier.predict(doc);
+                if (!fields.isEmpty()) {
+                    fieldsTruth.add(fields);
+                    Set<String> predicted = new LinkedHashSet<>();
+                    prediction.fields().forEach(f -> predicted.add(f.label()));
+                    fieldsPredicted.add(predicted);
+                }
+                if (!sources.isEmpty()) {
+                    sourcesTruth.add(sources.stream().map(classifier::sourceClass).distinct().toList());
+                    sourcesRanked.add(prediction.sources().stream().map(ScoredLabel::label).toList());
+                }
+            }
+        }
+        Map<String, Double> thresholds = new HashMap<>();
+        thresholdSums.forEach((label, sum) -> thresholds.put(label, sum[0] / sum[1]));
+        return new Evaluation(method, Math.round((float) trainItems / splits.size()), testItems,
+                Metrics.fields(fieldsTruth, fieldsPredicted, fieldLabels, thresholds),
+                Metrics.sources(sourcesTruth, sourcesRanked, List.copyOf(sourceClasses)));
+    }
+}

@@ -1,0 +1,105 @@
+package org.osceclassify.classifier;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.oracle.labs.mlrg.olcut.config.protobuf.protos.SimpleProvenanceProto;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.DateTimeProvenance;
+import org.tribuo.Model;
+import org.tribuo.Output;
+import org.tribuo.common.liblinear.protos.TribuoLiblinear;
+import org.tribuo.multilabel.protos.TribuoMultilabelCore;
+import org.tribuo.protos.core.ModelProto;
+import org.tribuo.protos.core.TribuoCore;
+
+/**
+ * Makes trained Tribuo models byte-for-byte reproducible. Tribuo records the wall-clock time of training in every
+ * model's provenance; this pins each such time to {@link #PINNED_TIME}, so the same corpus and settings always
+ * serialise to the same bytes. Everything else in the provenance (trainer, seed, data, feature pipeline) is kept.
+ */
+final class Reproducible {
+
+    /** The time every date-time in a model's provenance is pinned to. */
+    static final OffsetDateTime PINNED_TIME = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+    private static final String DATE_TIME = DateTimeProvenance.class.getName();
+    private static final Descriptor SIMPLE_PROVENANCE = SimpleProvenanceProto.getDescriptor();
+    /** The model messages that may sit inside an {@code Any}, by full name. */
+    private static final Map<String, Descriptor> MODEL_TYPES = new HashMap<>();
+
+    static {
+        for (FileDescriptor file : List.of(TribuoCore.getDescriptor(), TribuoMultilabelCore.getDescriptor(),
+                TribuoLiblinear.getDescriptor())) {
+            for (Descriptor type : file.getMessageTypes()) {
+                MODEL_TYPES.put(type.getFullName(), type);
+            }
+        }
+    }
+
+    private Reproducible() {
+    }
+
+    /** The same model, with every date-time of its provenance pinned. */
+    @SuppressWarnings("unchecked") // the copy is of the same model class, so of the same output type
+    static <T extends Output<T>> Model<T> pinTimes(Model<T> model) {
+        ModelProto pinned = (ModelProto) pin(model.serialize());
+        return (Model<T>) Model.deserialize(pinned);
+    }
+
+    private static Message pin(Message message) {
+        Message.Builder builder = message.toBuilder();
+        for (Map.Entry<FieldDescriptor, Object> entry : message.getAllFields().entrySet()) {
+            FieldDescriptor field = entry.getKey();
+            if (field.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
+                continue;
+            }
+            if (field.isRepeated()) {
+                List<Object> values = new ArrayList<>();
+                for (Object value : (List<?>) entry.getValue()) {
+                    values.add(pinValue((Message) value));
+                }
+                builder.setField(field, values);
+            } else {
+                builder.setField(field, pinValue((Message) entry.getValue()));
+            }
+        }
+        Descriptor type = message.getDescriptorForType();
+        if (type.getFullName().equals(SIMPLE_PROVENANCE.getFullName())
+                && DATE_TIME.equals(message.getField(type.findFieldByName("provenance_class_name")))) {
+            builder.setField(type.findFieldByName("value"), PINNED_TIME.toString());
+        }
+        return builder.build();
+    }
+
+    private static Message pinValue(Message value) {
+        Descriptor type = value.getDescriptorForType();
+        if (!type.getFullName().equals(Any.getDescriptor().getFullName())) {
+            return pin(value);
+        }
+        FieldDescriptor typeUrlField = type.findFieldByName("type_url");
+        FieldDescriptor valueField = type.findFieldByName("value");
+        String typeUrl = (String) value.getField(typeUrlField);
+        Descriptor packed = MODEL_TYPES.get(typeUrl.substring(typeUrl.lastIndexOf('/') + 1));
+        if (packed == null) {
+            return value;
+        }
+        try {
+            Message inner = pin(DynamicMessage.parseFrom(packed, (ByteString) value.getField(valueField)));
+            return value.toBuilder().setField(valueField, inner.toByteString()).build();
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("Tribuo wrote a model that it cannot read back: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package org.osceclassify.classifier;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.osceclassify.features.FeaturePipeline;
+import org.osceclassify.model.OsceDocument;
+import org.osceclassify.model.Taxonomy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.classification.liblinear.LinearClassificationType;
+import org.tribuo.classification.liblinear.LinearClassificationType.LinearType;
+import org.tribuo.multilabel.MultiLabel;
+import org.tribuo.multilabel.MultiLabelFactory;
+import org.tribuo.multilabel.baseline.IndependentMultiLabelTrainer;
+import org.tribuo.multilabel.ensemble.CCEnsembleTrainer;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * Trains the two tasks, fields of work and source bodies, from one corpus in one call.
+ *
+ * <p>The feature pipeline is fitted on the training documents only, with their labels removed. Training is
+ * deterministic: the same documents in the same order with the same settings give byte-identical models.
+ */
+public final class Training {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Training.class);
+
+    /** LibLinear's stopping tolerance. */
+    private static final double TOLERANCE = 0.01;
+    private static final int MAX_ITERATIONS = 1000;
+    /** The creation time recorded for the training data, fixed so that models are reproducible. */
+    private static final OffsetDateTime DATA_TIME = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+    private Training() {
+    }
+
+    /**
+     * Trains both tasks on {@code corpus}. Items with no known fields are left out of the fields task, items with
+     * no known source out of the sources task.
+     *
+     * @throws IllegalArgumentException when either task is left with fewer than two items or a single label
+     */
+    public static TrainedClassifier train(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus) {
+        long start = System.nanoTime();
+        Labelling labelling = new Labelling(taxonomy, settings.fieldsLevel());
+        List<OsceDocument> fieldsDocs = corpus.stream().filter(d -> !labelling.fields(d).isEmpty()).toList();
+        List<OsceDocument> sourcesDocs = corpus.stream().filter(d -> !labelling.sources(d).isEmpty()).toList();
+        Map<String, Integer> fieldCounts = new TreeMap<>();
+        fieldsDocs.forEach(d -> labelling.fields(d).forEach(f -> fieldCounts.merge(f, 1, Integer::sum)));
+        Set<String> fieldLabels = fieldCounts.keySet();
+        Set<String> sourceClasses = sourceClasses(sourcesDocs, labelling, settings.minSourceCount());
+        Map<String, Integer> sourceCounts = new TreeMap<>();
+        sourcesDocs.forEach(d -> folded(labelling.sources(d), sourceClasses)
+                .forEach(s -> sourceCounts.merge(s, 1, Integer::sum)));
+        require(fieldsDocs.size() >= 2 && fieldLabels.size() >= 2, "fields of work", fieldsDocs.size(),
+                fieldLabels.size());
+        require(sourcesDocs.size() >= 2 && sourceClasses.size() >= 2, "source bodies", sourcesDocs.size(),
+                sourceClasses.size());
+
+        LOG.debug("fitting the feature pipeline on {} documents", corpus.size());
+        FeaturePipeline pipeline = FeaturePipeline.fit(settings.features(), taxonomy,
+                corpus.stream().map(OsceDocument::withoutLabels).toList());
+
+        LOG.debug("tuning thresholds of {} fields on {} items", fieldLabels.size(), fieldsDocs.size());
+        Map<String, Double> thresholds = tuneThresholds(settings, pipeline, labelling, fieldsDocs, fieldLabels);
+        LOG.debug("training the fields model");
+        Model<MultiLabel> fieldsModel = trainFields(settings, pipeline, labelling, fieldsDocs);
+        LOG.debug("training the sources model on {} items, {} classes", sourcesDocs.size(), sourceClasses.size());
+        Model<Label> sourcesModel = trainSources(settings, pipeline, labelling, sourcesDocs, sourceClasses);
+
+        TrainedClassifier.Summary summary = new TrainedClassifier.Summary(corpus.size(), fieldsDocs.size(),
+                sourcesDocs.size(), fieldCounts, sourceCounts, Duration.ofNanos(System.nanoTime() - start));
+        LOG.debug("trained in {} ms", summary.duration().toMillis());
+        return new TrainedClassifier(pipeline, Reproducible.pinTimes(fieldsModel), thresholds,
+                Reproducible.pinTimes(sourcesModel), taxonomy, settings, summary);
+    }
+
+    private static void require(boolean ok, String task, int items, int labels) {
+        if (!ok) {
+            throw new IllegalArgumentException("cannot train the " + task + " task: it needs at least 2 items and 2 "
+                    + "labels, the corpus has " + items + " items with " + labels + " labels");
+        }
+    }
+
+    /** The sources with at least {@code minCount} items, plus {@link TrainedClassifier#OTHER_SOURCE} for the rest. */
+    static Set<String> sourceClasses(List<OsceDocument> docs, Labelling labelling, int minCount) {
+        Map<String, Integer> counts = new TreeMap<>();
+        docs.forEach(d -> labelling.sources(d).forEach(s -> counts.merge(s, 1, Integer::sum)));
+        Set<String> classes = new TreeSet<>();
+        counts.forEach((source, count) -> classes.add(count >= minCount ? source : TrainedClassifier.OTHER_SOURCE));
+        return classes;
+    }
+
+    /** Sources with their rare ones folded into {@link TrainedClassifier#OTHER_SOURCE}, without repeats. */
+    static List<String> folded(List<String> sources, Set<String> classes) {
+        return sources.stream().map(s -> classes.contains(s) ? s : TrainedClassifier.OTHER_SOURCE).distinct()
+                .toList();
+    }
+
+    private static Map<String, Double> tuneThresholds(TrainingSettings settings, FeaturePipeline pipeline,
+                                                      Labelling labelling, List<OsceDocument> docs,
+                                                      Set<String> labels) {
+        double fallback = defaultThreshold(settings.algorithm());
+        int folds = settings.thresholdFolds();
+        if (folds < 2 || docs.size() < 2 * folds) {
+            Map<String, Double> fixed = new LinkedHashMap<>();
+            labels.forEach(l -> fixed.put(l, fallback));
+            return fixed;
+        }
+        List<Map<String, Double>> scores = new ArrayList<>(docs.size());
+        List<Set<String>> truth = new ArrayList<>(docs.size());
+        for (Splits.Split split : Splits.kFold(docs.size(), folds, settings.seed())) {
+            Model<MultiLabel> model = trainFields(settings, pipeline, labelling, split.train(docs));
+            for (OsceDocument doc : split.test(docs)) {
+                Map<String, Double> s = new HashMap<>();
+                labels.forEach(l -> s.put(l, fallback));
+                s.putAll(TrainedClassifier.fieldScores(model, pipeline, doc));
+                scores.add(s);
+                truth.add(labelling.fields(doc));
+            }
+        }
+        return Thresholds.tune(scores, truth, labels, settings.minThresholdSupport());
+    }
+
+    private static double defaultThreshold(TrainingSettings.Algorithm algorithm) {
+        return algorithm == TrainingSettings.Algorithm.SVM ? 0.0 : 0.5;
+    }
+
+    static Model<MultiLabel> trainFields(TrainingSettings settings, FeaturePipeline pipeline, Labelling labelling,
+                                         List<OsceDocument> docs) {
+        MultiLabelFactory factory = new MultiLabelFactory();
+        MutableDataset<MultiLabel> data = new MutableDataset<>(
+                new SimpleDataSourceProvenance("fields-of-work training items", DATA_TIME, factory), factory);
+        Map<String, Integer> counts = new TreeMap<>();
+        for (OsceDocument doc : docs) {
+            Set<String> fields = labelling.fields(doc);
+            fields.forEach(f -> counts.merge(f, 1, Integer::sum));
+            Set<Label> labels = fields.stream().map(Label::new).collect(Collectors.toCollection(LinkedHashSet::new));
+            data.add(pipeline.example(doc.withoutLabels(), new MultiLabel(labels)));
+        }
+        Trainer<MultiLabel> trainer = switch (settings.algorithm()) {
+            case LOGISTIC, SVM -> {
+                LibLinearClassificationTrainer inner = liblinear(settings.algorithm(), settings.fieldsCost(),
+                        settings.seed());
+                if (settings.balancedWeights()) {
+                    Map<Label, Float> weights = new HashMap<>();
+                    counts.forEach((label, n) -> weights.put(new Label(label),
+                            (float) ((docs.size() - n) / (double) n)));
+                    inner.setLabelWeights(weights);
+                }
+                yield new IndependentMultiLabelTrainer(inner);
+            }
+            case CC_ENSEMBLE -> new CCEnsembleTrainer(
+                    liblinear(TrainingSettings.Algorithm.LOGISTIC, settings.fieldsCost(), settings.seed()),
+                    settings.ensembleSize(), settings.seed());
+        };
+        return trainer.train(data, pipeline.provenance());
+    }
+
+    private static Model<Label> trainSources(TrainingSettings settings, FeaturePipeline pipeline,
+                                             Labelling labelling, List<OsceDocument> docs, Set<String> classes) {
+        LabelFactory factory = new LabelFactory();
+        MutableDataset<Label> data = new MutableDataset<>(
+                new SimpleDataSourceProvenance("source-body training items", DATA_TIME, factory), factory);
+        Map<String, Integer> counts = new TreeMap<>();
+        for (OsceDocument doc : docs) {
+            List<String> sources = folded(labelling.sources(doc), classes);
+            List<String> used = settings.sourceExamples() == TrainingSettings.SourceExamples.EACH_LISTED
+                    ? sources : sources.subList(0, 1);
+            OsceDocument unlabelled = doc.withoutLabels();
+            for (String source : used) {
+                counts.merge(source, 1, Integer::sum);
+                data.add(pipeline.example(unlabelled, new Label(source)));
+            }
+        }
+        LibLinearClassificationTrainer trainer = liblinear(settings.sourcesAlgorithm(), settings.sourcesCost(),
+                settings.seed());
+        if (settings.balancedWeights()) {
+            Map<Label, Float> weights = new HashMap<>();
+            int total = data.size();
+            counts.forEach((label, n) -> weights.put(new Label(label),
+                    (float) (total / ((double) counts.size() * n))));
+            trainer.setLabelWeights(weights);
+        }
+        return trainer.train(data, pipeline.provenance());
+    }
+
+    private static LibLinearClassificationTrainer liblinear(TrainingSettings.Algorithm algorithm, double cost,
+                                                            long seed) {
+        LinearType type = algorithm == TrainingSettings.Algorithm.SVM
+                ? LinearType.L2R_L2LOSS_SVC_DUAL : LinearType.L2R_LR;
+        return new LibLinearClassificationTrainer(new LinearClassificationType(type), cost, MAX_ITERATIONS,
+                TOLERANCE, seed);
+    }
+}

@@ -1,0 +1,315 @@
+package org.osceclassify.classifier;
+
+import java.util.Objects;
+
+import org.osceclassify.features.FeatureConfig;
+
+/**
+ * How {@link Training} trains the two tasks: the algorithm and its cost, the label sets, the thresholds and the
+ * features. Immutable; build one with {@link #builder()}, or take {@link #defaults()}, the configuration that
+ * measured best on the shared corpus.
+ */
+public final class TrainingSettings {
+
+    /** The learner of the fields-of-work task. */
+    public enum Algorithm {
+        /** One-vs-rest L2-regularised logistic regression (LibLinear {@code L2R_LR}): scores are probabilities. */
+        LOGISTIC,
+        /** One-vs-rest linear SVM (LibLinear {@code L2R_L2LOSS_SVC_DUAL}): scores are decision values. */
+        SVM,
+        /** An ensemble of classifier chains (Tribuo {@code CCEnsembleTrainer}) over logistic regression. */
+        CC_ENSEMBLE
+    }
+
+    /** The label set of the fields-of-work task. */
+    public enum FieldsLevel {
+        /** The 23 fields of work; sub-topics count as their field. */
+        FIELDS,
+        /** The site's finer sub-topics where an item has one, else its field. */
+        TOPICS
+    }
+
+    /** How an item that lists several source bodies becomes training examples of the sources task. */
+    public enum SourceExamples {
+        /** One training example per listed source. */
+        EACH_LISTED,
+        /** One training example, labelled with the first-listed source. */
+        FIRST_LISTED
+    }
+
+    private final Algorithm algorithm;
+    private final Algorithm sourcesAlgorithm;
+    private final double fieldsCost;
+    private final double sourcesCost;
+    private final boolean balancedWeights;
+    private final long seed;
+    private final FieldsLevel fieldsLevel;
+    private final int minFields;
+    private final int thresholdFolds;
+    private final int minThresholdSupport;
+    private final int ensembleSize;
+    private final int minSourceCount;
+    private final SourceExamples sourceExamples;
+    private final FeatureConfig features;
+
+    private TrainingSettings(Builder b) {
+        this.algorithm = b.algorithm;
+        this.sourcesAlgorithm = b.sourcesAlgorithm;
+        this.fieldsCost = b.fieldsCost;
+        this.sourcesCost = b.sourcesCost;
+        this.balancedWeights = b.balancedWeights;
+        this.seed = b.seed;
+        this.fieldsLevel = b.fieldsLevel;
+        this.minFields = b.minFields;
+        this.thresholdFolds = b.thresholdFolds;
+        this.minThresholdSupport = b.minThresholdSupport;
+        this.ensembleSize = b.ensembleSize;
+        this.minSourceCount = b.minSourceCount;
+        this.sourceExamples = b.sourceExamples;
+        this.features = b.features;
+    }
+
+    /** The defaults: the configuration that measured best in cross-validation on the shared corpus. */
+    public static TrainingSettings defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    public Algorithm algorithm() {
+        return algorithm;
+    }
+
+    /**
+     * The learner of the source-body task, a multi-class LibLinear model: {@link Algorithm#LOGISTIC} (scores are
+     * probabilities) or {@link Algorithm#SVM} (scores are decision values).
+     */
+    public Algorithm sourcesAlgorithm() {
+        return sourcesAlgorithm;
+    }
+
+    /** LibLinear's cost C of the fields models: higher fits the training data more closely. */
+    public double fieldsCost() {
+        return fieldsCost;
+    }
+
+    /** LibLinear's cost C of the sources model. */
+    public double sourcesCost() {
+        return sourcesCost;
+    }
+
+    /** Whether rarer labels weigh more in training, in inverse proportion to their frequency. */
+    public boolean balancedWeights() {
+        return balancedWeights;
+    }
+
+    /** The seed of every random choice: inner folds, trainers, ensembles. */
+    public long seed() {
+        return seed;
+    }
+
+    public FieldsLevel fieldsLevel() {
+        return fieldsLevel;
+    }
+
+    /** A document always gets at least this many fields (its best-scored ones), whatever the thresholds say. */
+    public int minFields() {
+        return minFields;
+    }
+
+    /**
+     * The decision thresholds are tuned on out-of-fold scores from this many inner folds of the training items,
+     * so every training item serves once as validation data; 0 or 1 turns tuning off.
+     */
+    public int thresholdFolds() {
+        return thresholdFolds;
+    }
+
+    /** A label with fewer positive training items than this keeps the shared threshold instead of its own. */
+    public int minThresholdSupport() {
+        return minThresholdSupport;
+    }
+
+    /** Members of the classifier-chain ensemble ({@link Algorithm#CC_ENSEMBLE} only). */
+    public int ensembleSize() {
+        return ensembleSize;
+    }
+
+    /** Sources with fewer training items than this fold into {@link TrainedClassifier#OTHER_SOURCE}. */
+    public int minSourceCount() {
+        return minSourceCount;
+    }
+
+    public SourceExamples sourceExamples() {
+        return sourceExamples;
+    }
+
+    public FeatureConfig features() {
+        return features;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrainingSettings t && algorithm == t.algorithm && sourcesAlgorithm == t.sourcesAlgorithm
+                && Double.compare(fieldsCost, t.fieldsCost) == 0 && Double.compare(sourcesCost, t.sourcesCost) == 0
+                && balancedWeights == t.balancedWeights && seed == t.seed && fieldsLevel == t.fieldsLevel
+                && minFields == t.minFields && thresholdFolds == t.thresholdFolds
+                && minThresholdSupport == t.minThresholdSupport && ensembleSize == t.ensembleSize
+                && minSourceCount == t.minSourceCount && sourceExamples == t.sourceExamples
+                && features.equals(t.features);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(algorithm, sourcesAlgorithm, fieldsCost, sourcesCost, balancedWeights, seed, fieldsLevel, minFields,
+                thresholdFolds, minThresholdSupport, ensembleSize, minSourceCount, sourceExamples, features);
+    }
+
+    @Override
+    public String toString() {
+        return "TrainingSettings{algorithm=" + algorithm + ", sourcesAlgorithm=" + sourcesAlgorithm + ", fieldsCost=" + fieldsCost + ", sourcesCost="
+                + sourcesCost + ", balancedWeights=" + balancedWeights + ", seed=" + seed + ", fieldsLevel="
+                + fieldsLevel + ", minFields=" + minFields + ", thresholdFolds=" + thresholdFolds
+                + ", minThresholdSupport=" + minThresholdSupport + ", ensembleSize=" + ensembleSize
+                + ", minSourceCount=" + minSourceCount + ", sourceExamples=" + sourceExamples + ", features="
+                + features + "}";
+    }
+
+    /** Builds {@link TrainingSettings}; every setter checks its value at once. */
+    public static final class Builder {
+        private Algorithm algorithm = Algorithm.LOGISTIC;
+        private Algorithm sourcesAlgorithm = Algorithm.LOGISTIC;
+        private double fieldsCost = 4.0;
+        private double sourcesCost = 4.0;
+        private boolean balancedWeights = false;
+        private long seed = 42L;
+        private FieldsLevel fieldsLevel = FieldsLevel.FIELDS;
+        private int minFields = 1;
+        private int thresholdFolds = 5;
+        private int minThresholdSupport = 5;
+        private int ensembleSize = 10;
+        private int minSourceCount = 5;
+        private SourceExamples sourceExamples = SourceExamples.EACH_LISTED;
+        private FeatureConfig features = FeatureConfig.defaults();
+
+        private Builder() {
+        }
+
+        private Builder(TrainingSettings s) {
+            algorithm = s.algorithm;
+            sourcesAlgorithm = s.sourcesAlgorithm;
+            fieldsCost = s.fieldsCost;
+            sourcesCost = s.sourcesCost;
+            balancedWeights = s.balancedWeights;
+            seed = s.seed;
+            fieldsLevel = s.fieldsLevel;
+            minFields = s.minFields;
+            thresholdFolds = s.thresholdFolds;
+            minThresholdSupport = s.minThresholdSupport;
+            ensembleSize = s.ensembleSize;
+            minSourceCount = s.minSourceCount;
+            sourceExamples = s.sourceExamples;
+            features = s.features;
+        }
+
+        public Builder algorithm(Algorithm value) {
+            algorithm = Objects.requireNonNull(value, "algorithm");
+            return this;
+        }
+
+        /** @throws IllegalArgumentException for {@link Algorithm#CC_ENSEMBLE}, which is multi-label only */
+        public Builder sourcesAlgorithm(Algorithm value) {
+            if (Objects.requireNonNull(value, "sourcesAlgorithm") == Algorithm.CC_ENSEMBLE) {
+                throw new IllegalArgumentException("the sources task is multi-class: use LOGISTIC or SVM, not "
+                        + value);
+            }
+            sourcesAlgorithm = value;
+            return this;
+        }
+
+        public Builder fieldsCost(double value) {
+            fieldsCost = positive("fieldsCost", value);
+            return this;
+        }
+
+        public Builder sourcesCost(double value) {
+            sourcesCost = positive("sourcesCost", value);
+            return this;
+        }
+
+        public Builder balancedWeights(boolean value) {
+            balancedWeights = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder fieldsLevel(FieldsLevel value) {
+            fieldsLevel = Objects.requireNonNull(value, "fieldsLevel");
+            return this;
+        }
+
+        public Builder minFields(int value) {
+            minFields = atLeast("minFields", value, 0);
+            return this;
+        }
+
+        public Builder thresholdFolds(int value) {
+            thresholdFolds = atLeast("thresholdFolds", value, 0);
+            return this;
+        }
+
+        public Builder minThresholdSupport(int value) {
+            minThresholdSupport = atLeast("minThresholdSupport", value, 1);
+            return this;
+        }
+
+        public Builder ensembleSize(int value) {
+            ensembleSize = atLeast("ensembleSize", value, 1);
+            return this;
+        }
+
+        public Builder minSourceCount(int value) {
+            minSourceCount = atLeast("minSourceCount", value, 1);
+            return this;
+        }
+
+        public Builder sourceExamples(SourceExamples value) {
+            sourceExamples = Objects.requireNonNull(value, "sourceExamples");
+            return this;
+        }
+
+        public Builder features(FeatureConfig value) {
+            features = Objects.requireNonNull(value, "features");
+            return this;
+        }
+
+        public TrainingSettings build() {
+            return new TrainingSettings(this);
+        }
+
+        private static double positive(String name, double value) {
+            if (!(value > 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException(name + " must be a positive number, was " + value);
+            }
+            return value;
+        }
+
+        private static int atLeast(String name, int value, int min) {
+            if (value < min) {
+                throw new IllegalArgumentException(name + " must be at least " + min + ", was " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.osceclassify.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osceclassify.model.Corpora;
+import org.osceclassify.model.CorpusReader;
+import org.osceclassify.model.OsceDocument;
+import org.osceclassify.model.ReadOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --corpus} option shared by the commands that train or evaluate: one or more CSV corpora, folders of
+ * scraped pages or single pages, defaulting to the corpus bundled in {@code seeds/}. Skipped items and unknown
+ * labels are reported on stderr by the corpus reader's log.
+ */
+final class CorpusInput {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CorpusInput.class);
+
+    /** The bundled default corpus, relative to the osce-classify home folder. */
+    static final String DEFAULT_CORPUS = "seeds/osce-items.csv";
+
+    @Option(names = "--corpus", paramLabel = "PATH", arity = "1..*",
+            description = "A CSV corpus, a folder of scraped pages, or a page; several may be given. "
+                    + "Default: the bundled corpus, " + DEFAULT_CORPUS + ".")
+    List<Path> corpora = new ArrayList<>();
+
+    /** The paths to read: those given, or the bundled corpus. */
+    List<Path> paths() {
+        return corpora.isEmpty() ? List.of(defaultCorpus()) : corpora;
+    }
+
+    /** Reads every document of every path into memory, reporting skipped items and unknown labels on stderr. */
+    List<OsceDocument> load(Terminal terminal) {
+        List<OsceDocument> docs = new ArrayList<>();
+        for (Path path : paths()) {
+            try (CorpusReader reader = Corpora.open(path, ReadOptions.defaults())) {
+                for (OsceDocument doc : reader) {
+                    docs.add(doc);
+                    if (docs.size() % 10_000 == 0) {
+                        terminal.progress("reading " + path + ": " + docs.size() + " items");
+                    }
+                }
+                terminal.progressDone();
+            }
+        }
+        if (docs.isEmpty()) {
+            throw new UserInputException(String.join(", ", paths().stream().map(Path::toString).toList())
+                    + ": no documents to read");
+        }
+        LOG.debug("read {} documents", docs.size());
+        return docs;
+    }
+
+    /** {@value #DEFAULT_CORPUS} under the osce-classify home folder. */
+    static Path defaultCorpus() {
+        return home().resolve(DEFAULT_CORPUS);
+    }
+
+    /**
+     * The osce-classify folder: {@code $OSCE_CLASSIFY_HOME} (the launcher script sets it), else the nearest of the
+     * current folder and its parents that holds the bundled corpus, else the current folder.
+     */
+    static Path home() {
+        String home = System.getenv("OSCE_CLASSIFY_HOME");
+        if (home != null && Files.isDirectory(Path.of(home))) {
+            return Path.of(home);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(DEFAULT_CORPUS))) {
+                return dir;
+            }
+        }
+        return Path.of("");
+    }
+}

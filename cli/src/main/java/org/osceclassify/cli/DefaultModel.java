@@ -1,0 +1,58 @@
+package org.osceclassify.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.osceclassify.classifier.OsceClassifier;
+import org.osceclassify.classifier.TrainingSettings;
+import org.osceclassify.model.Taxonomy;
+
+/**
+ * The model {@code classify} uses when no {@code --model} is given: trained on the bundled corpus on first use
+ * and cached under {@code ~/.cache/osce-classify/}, keyed by the corpus's contents, so that it is rebuilt when
+ * the corpus changes.
+ */
+final class DefaultModel {
+
+    private DefaultModel() {
+    }
+
+    static OsceClassifier load(Terminal terminal) throws IOException {
+        Path corpus = CorpusInput.defaultCorpus();
+        if (!Files.isRegularFile(corpus)) {
+            throw new UserInputException(corpus + ": the bundled corpus is not here, so there is no default "
+                    + "model; give one with --model, or set OSCE_CLASSIFY_HOME to the osce-classify folder");
+        }
+        Path cached = cacheDir().resolve("default-" + digest(corpus) + ".osce");
+        if (!Files.isRegularFile(cached)) {
+            terminal.err().println("osce-classify: training the default model on " + corpus
+                    + " (once; cached as " + cached + ")");
+            CorpusInput input = new CorpusInput();
+            input.corpora.add(corpus);
+            OsceClassifier.train(TrainingSettings.defaults(), Taxonomy.bundled(), input.load(terminal))
+                    .save(cached);
+        }
+        return OsceClassifier.load(cached);
+    }
+
+    static Path cacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("osce-classify");
+    }
+
+    private static String digest(Path file) throws IOException {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(Files.readAllBytes(file));
+            sha.update(new Main.Version().getVersion()[0].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

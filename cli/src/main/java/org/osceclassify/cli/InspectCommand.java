@@ -1,0 +1,113 @@
+package org.osceclassify.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import com.oracle.labs.mlrg.olcut.util.Pair;
+import org.osceclassify.classifier.OsceClassifier;
+import org.osceclassify.classifier.TrainedClassifier;
+import org.osceclassify.classifier.TrainingSettings;
+import org.tribuo.Model;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code osce-classify inspect}: what a model bundle holds. */
+@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Show what a model bundle holds: its labels and thresholds, training summary, evaluation, "
+                + "provenance, and the strongest features of each label.",
+        footer = {"", "Examples:",
+                "  osce-classify inspect --model model.osce",
+                "  osce-classify inspect --model model.osce --features 20 --provenance"})
+final class InspectCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = "The model bundle.")
+    Path model;
+
+    @Option(names = "--features", paramLabel = "N", defaultValue = "8",
+            description = "Strongest features to show per label. Default: ${DEFAULT-VALUE}.")
+    int features;
+
+    @Option(names = "--provenance", description = "Print the models' full Tribuo provenance.")
+    boolean fullProvenance;
+
+    @Override
+    public Integer call() throws Exception {
+        OsceClassifier classifier = OsceClassifier.load(model);
+        TrainedClassifier t = classifier.trained();
+        PrintStream out = main.terminal.out();
+        TrainingSettings s = t.settings();
+        TrainedClassifier.Summary summary = t.summary();
+
+        out.println("model bundle " + model);
+        out.println();
+        out.println("training");
+        out.println("  items:          " + summary.items() + " (" + summary.fieldsItems() + " with fields, "
+                + summary.sourcesItems() + " with sources)");
+        out.println("  algorithm:      " + s.algorithm().name().toLowerCase(Locale.ROOT) + ", fields C="
+                + s.fieldsCost() + ", sources C=" + s.sourcesCost() + ", seed " + s.seed());
+        out.println("  fields level:   " + s.fieldsLevel().name().toLowerCase(Locale.ROOT) + ", at least "
+                + s.minFields() + " per document");
+        out.println("  features:       " + t.pipeline().config() + "; vocabulary " + t.pipeline().vocabularySize());
+        out.println();
+
+        Map<String, List<Pair<String, Double>>> fieldFeatures = t.fieldsModel().getTopFeatures(features);
+        out.println("fields of work (" + summary.fieldCounts().size() + "): label, training items, threshold, "
+                + "strongest features");
+        for (Map.Entry<String, Integer> e : new TreeMap<>(summary.fieldCounts()).entrySet()) {
+            Double threshold = t.thresholds().get(e.getKey());
+            out.println(String.format(Locale.ROOT, "  %-50s %5d  %s", e.getKey(), e.getValue(),
+                    threshold == null ? "-" : String.format(Locale.ROOT, "%.3f", threshold)));
+            printFeatures(out, fieldFeatures.get(e.getKey()));
+        }
+        out.println();
+
+        Map<String, List<Pair<String, Double>>> sourceFeatures = t.sourcesModel().getTopFeatures(features);
+        out.println("source bodies (" + summary.sourceCounts().size() + "): class, training items, strongest "
+                + "features");
+        for (Map.Entry<String, Integer> e : new TreeMap<>(summary.sourceCounts()).entrySet()) {
+            out.println(String.format(Locale.ROOT, "  %-70s %5d", e.getKey(), e.getValue()));
+            printFeatures(out, sourceFeatures.get(e.getKey()));
+        }
+
+        classifier.evaluation().ifPresent(evaluation -> {
+            out.println();
+            out.println("evaluation");
+            MetricsTable.print(evaluation, out);
+        });
+
+        out.println();
+        out.println("provenance");
+        printProvenance(out, "fields model", t.fieldsModel());
+        printProvenance(out, "sources model", t.sourcesModel());
+        return 0;
+    }
+
+    private static void printFeatures(PrintStream out, List<Pair<String, Double>> top) {
+        if (top == null || top.isEmpty()) {
+            return;
+        }
+        out.println("      " + top.stream()
+                .map(p -> p.getA() + String.format(Locale.ROOT, " %+.2f", p.getB()))
+                .collect(Collectors.joining(", ")));
+    }
+
+    private void printProvenance(PrintStream out, String name, Model<?> m) {
+        out.println("  " + name + ": " + m.getClass().getSimpleName() + ", trainer "
+                + m.getProvenance().getTrainerProvenance().getClassName() + ", Tribuo "
+                + m.getProvenance().getTribuoVersion() + ", Java " + m.getProvenance().getJavaVersion()
+                + ", " + m.getFeatureIDMap().size() + " features, " + m.getOutputIDInfo().size() + " outputs");
+        if (fullProvenance) {
+            out.println(m.getProvenance());
+        }
+    }
+}

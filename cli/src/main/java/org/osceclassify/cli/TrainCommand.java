@@ -1,0 +1,90 @@
+package org.osceclassify.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.osceclassify.classifier.Evaluation;
+import org.osceclassify.classifier.Evaluations;
+import org.osceclassify.classifier.OsceClassifier;
+import org.osceclassify.classifier.TrainedClassifier;
+import org.osceclassify.classifier.TrainingSettings;
+import org.osceclassify.model.OsceDocument;
+import org.osceclassify.model.Taxonomy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code osce-classify train}: trains both tasks on a corpus and writes the model bundle. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train the fields-of-work and source-body models on a corpus and write one model bundle.",
+        footer = {"", "Examples:",
+                "  osce-classify train --model model.osce",
+                "  osce-classify train --corpus seeds/osce-items.csv more-pages/ --model model.osce --algorithm svm",
+                "  osce-classify train --model topics.osce --fields-level topics --seed 7"})
+final class TrainCommand implements Callable<Integer> {
+
+    /** The share of the corpus held out to evaluate before the final model is trained on all of it. */
+    static final double HOLDOUT = 0.2;
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    CorpusInput corpus = new CorpusInput();
+
+    @Option(names = "--model", paramLabel = "FILE", required = true,
+            description = "Where to write the model bundle (written atomically).")
+    Path model;
+
+    @Mixin
+    TrainingOptions training = new TrainingOptions();
+
+    @Option(names = "--no-evaluate", negatable = false,
+            description = "Skip the holdout evaluation that is otherwise stored in the bundle and printed.")
+    boolean noEvaluate;
+
+    @Override
+    public Integer call() throws Exception {
+        Terminal terminal = main.terminal;
+        List<OsceDocument> docs = corpus.load(terminal);
+        TrainingSettings settings = training.settings();
+        Taxonomy taxonomy = Taxonomy.bundled();
+        long start = System.nanoTime();
+        Evaluation evaluation = null;
+        if (!noEvaluate) {
+            terminal.progress("evaluating on a " + Math.round(HOLDOUT * 100) + "% holdout...");
+            evaluation = Evaluations.holdout(settings, taxonomy, docs, HOLDOUT);
+        }
+        terminal.progress("training on " + docs.size() + " items...");
+        OsceClassifier classifier = OsceClassifier.train(settings, taxonomy, docs);
+        if (evaluation != null) {
+            classifier = classifier.withEvaluation(evaluation);
+        }
+        classifier.save(model);
+        terminal.progressDone();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        printSummary(classifier.trained(), took, terminal);
+        if (evaluation != null) {
+            terminal.out().println();
+            MetricsTable.print(evaluation, terminal.out());
+        }
+        terminal.out().println();
+        terminal.out().println("model written to " + model);
+        return 0;
+    }
+
+    static void printSummary(TrainedClassifier trained, Duration took, Terminal terminal) {
+        TrainedClassifier.Summary s = trained.summary();
+        terminal.out().println(String.format(Locale.ROOT,
+                "trained on %d items (%d with fields, %d with sources) in %.1f s", s.items(), s.fieldsItems(),
+                s.sourcesItems(), took.toMillis() / 1000.0));
+        terminal.out().println("fields of work: " + s.fieldCounts().size() + " labels; source bodies: "
+                + s.sourceCounts().size() + " classes (sources with fewer than "
+                + trained.settings().minSourceCount() + " items count as \"" + TrainedClassifier.OTHER_SOURCE
+                + "\"); algorithm " + trained.settings().algorithm().name().toLowerCase(Locale.ROOT));
+    }
+}

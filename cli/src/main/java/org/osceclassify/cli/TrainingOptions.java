@@ -1,0 +1,42 @@
+package org.osceclassify.cli;
+
+import org.osceclassify.classifier.TrainingSettings;
+import picocli.CommandLine.Option;
+
+/** The options that choose how to train, shared by train, cross-validate and demo. */
+final class TrainingOptions {
+
+    @Option(names = "--algorithm", paramLabel = "NAME",
+            description = "The fields-of-work learner: ${COMPLETION-CANDIDATES}. Default: the best measured, "
+                    + "logistic.")
+    TrainingSettings.Algorithm algorithm;
+
+    @Option(names = "--fields-level", paramLabel = "LEVEL",
+            description = "Predict the 23 fields of work, or the site's finer sub-topics: ${COMPLETION-CANDIDATES}. "
+                    + "Default: fields.")
+    TrainingSettings.FieldsLevel fieldsLevel;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice. Default: 42.")
+    Long seed;
+
+    @Option(names = "--min-source-count", paramLabel = "N",
+            description = "Sources with fewer training items fold into \"Other\". Default: 5.")
+    Integer minSourceCount;
+
+    TrainingSettings settings() {
+        TrainingSettings.Builder b = TrainingSettings.defaults().toBuilder();
+        if (algorithm != null) {
+            b.algorithm(algorithm);
+        }
+        if (fieldsLevel != null) {
+            b.fieldsLevel(fieldsLevel);
+        }
+        if (seed != null) {
+            b.seed(seed);
+        }
+        if (minSourceCount != null) {
+            b.minSourceCount(minSourceCount);
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,222 @@
+package org.osceclassify.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End-to-end runs of every command through the picocli entry point, on a small corpus. */
+class CommandsTest {
+
+    @TempDir
+    static Path dir;
+    private static Path corpus;
+    private static Path model;
+
+    @BeforeAll
+    static void trainOnce() throws IOException {
+        corpus = TestCorpus.write(dir.resolve("corpus.csv"), 20);
+        model = dir.resolve("model.osce");
+        CliRun run = CliRun.of("train", "--corpus", corpus.toString(), "--model", model.toString());
+        assertEquals(0, run.exitCode(), run.err());
+    }
+
+    @Test
+    void trainPrintsItemsLabelsAndTimeAndWritesTheBundle() throws IOException {
+        Path other = dir.resolve("other.osce");
+        CliRun run = CliRun.of("train", "--corpus", corpus.toString(), "--model", other.toString(),
+                "--algorithm", "svm", "--seed", "3");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("trained on 60 items (60 with fields, 60 with sources) in "), run.out());
+        assertTrue(run.out().contains("fields of work: 3 labels"), run.out());
+        assertTrue(run.out().contains("top-1 accuracy"), "the holdout metrics are printed");
+        assertTrue(run.out().contains("model written to " + other), run.out());
+        assertTrue(Files.size(other) > 1000);
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void trainingTwiceGivesTheSameBundleBytes() throws IOException {
+        Path again = dir.resolve("again.osce");
+        assertEquals(0, CliRun.of("train", "--corpus", corpus.toString(), "--model", again.toString()).exitCode());
+        assertTrue(Arrays.equals(Files.readAllBytes(model), Files.readAllBytes(again)));
+    }
+
+    @Test
+    void trainOnAMissingCorpusIsOneLineWithExitCodeOneAndNoModel() {
+        Path target = dir.resolve("never.osce");
+        CliRun run = CliRun.of("train", "--corpus", dir.resolve("missing.csv").toString(), "--model",
+                target.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("missing.csv"), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace");
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void evaluatePrintsTheMetricsTableAndWritesReports() {
+        Path reports = dir.resolve("reports");
+        CliRun run = CliRun.of("evaluate", "--corpus", corpus.toString(), "--model", model.toString(),
+                "--report", reports.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("micro-F1"), run.out());
+        assertTrue(run.out().contains("top-1 accuracy"), run.out());
+        for (String file : List.of("report.json", "report.html", "fields.csv", "sources.csv", "confusion.csv")) {
+            assertTrue(Files.isRegularFile(reports.resolve(file)), file);
+        }
+    }
+
+    @Test
+    void crossValidateRunsKFoldsAndATimeSplit() {
+        CliRun folds = CliRun.of("cross-validate", "--corpus", corpus.toString(), "--folds", "3");
+        assertEquals(0, folds.exitCode(), folds.err());
+        assertTrue(folds.out().startsWith("3-fold cross-validation"), folds.out());
+
+        CliRun time = CliRun.of("cross-validate", "--corpus", corpus.toString(), "--split", "time");
+        assertEquals(0, time.exitCode(), time.err());
+        assertTrue(time.out().startsWith("time split at "), time.out());
+    }
+
+    @Test
+    void crossValidateWithOneFoldIsAUsageError() {
+        CliRun run = CliRun.of("cross-validate", "--corpus", corpus.toString(), "--folds", "1");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("osce-classify: --folds must be at least 2"), run.err());
+    }
+
+    @Test
+    void classifyWritesTheDocumentedCsvColumnsBestFirst() throws IOException {
+        CliRun run = CliRun.of("classify", "--model", model.toString(), "--format", "csv", "--top", "2",
+                corpus.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(run.out())).getRecords();
+        assertEquals(List.of("id", "fields", "sources", "field_scores", "source_scores"),
+                rows.get(0).getParser().getHeaderNames());
+        assertEquals(60, rows.size());
+        CSVRecord first = rows.get(0);
+        assertEquals("test-0000", first.get("id"));
+        assertEquals("Elections", first.get("fields").split(";")[0]);
+        assertEquals(2, first.get("sources").split(";").length);
+        assertTrue(first.get("source_scores").matches("[^=;]+=\\d\\.\\d{3};[^=;]+=-?\\d\\.\\d{3}"),
+                first.get("source_scores"));
+    }
+
+    @Test
+    void classifyReadsPlainTextFromStdinAndExplainsInJsonLines() throws IOException {
+        CliRun run = CliRun.withStdin("Journalists and reporters protest censorship of the press",
+                "classify", "--model", model.toString(), "--format", "jsonl", "--explain", "-");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode line = new ObjectMapper().readTree(run.out().lines().findFirst().orElseThrow());
+        assertEquals("stdin", line.get("id").asText());
+        assertEquals("Media freedom and development", line.at("/fields/0/label").asText());
+        assertTrue(line.at("/words/Media freedom and development").size() > 0, run.out());
+    }
+
+    @Test
+    void classifyOnEmptyStdinIsOneLineWithExitCodeOne() {
+        CliRun run = CliRun.withStdin("  \n", "classify", "--model", model.toString(), "-");
+        assertEquals(1, run.exitCode());
+        assertEquals("osce-classify: <stdin>: empty input, nothing to classify", run.err().strip());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void aCorruptedModelIsOneLineWithExitCodeOne() throws IOException {
+        byte[] bytes = Files.readAllBytes(model);
+        bytes[bytes.length / 2] ^= 0x10;
+        Path corrupted = Files.write(dir.resolve("corrupted.osce"), bytes);
+
+        CliRun run = CliRun.withStdin("text", "classify", "--model", corrupted.toString(), "-");
+
+        assertEquals(1, run.exitCode());
+        assertEquals("osce-classify: " + corrupted + ": the model bundle is corrupted or truncated (checksum "
+                + "mismatch)", run.err().strip());
+    }
+
+    @Test
+    void brokenCsvRowsAreSkippedWithAWarningAndTheRestClassified() throws IOException {
+        String csv = TestCorpus.csv(2);
+        String broken = csv.replaceFirst("\ntest-0001,", "\nbroken,row\ntest-0001,");
+        Path file = Files.writeString(dir.resolve("broken.csv"), broken, StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.of("classify", "--model", model.toString(), "--format", "csv", file.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1 + 6, run.out().lines().count(), run.out());
+        assertTrue(run.err().contains("broken.csv:3"), run.err());
+        assertTrue(run.err().contains("skipped"), run.err());
+    }
+
+    @Test
+    void classifyToAFileIsAtomicAndAFailureLeavesNoFile() throws IOException {
+        Path out = dir.resolve("out/results.csv");
+        CliRun ok = CliRun.of("classify", "--model", model.toString(), "--format", "csv", "--output",
+                out.toString(), corpus.toString());
+        assertEquals(0, ok.exitCode(), ok.err());
+        assertEquals("", ok.out());
+        assertEquals(61, Files.readAllLines(out).size());
+
+        Path unclosed = Files.writeString(dir.resolve("unclosed.csv"),
+                TestCorpus.HEADER + "a,2020-01-01,News,\"never closed,text,,,,\n", StandardCharsets.UTF_8);
+        Path failed = dir.resolve("out/failed.csv");
+        CliRun bad = CliRun.of("classify", "--model", model.toString(), "--output", failed.toString(),
+                corpus.toString(), unclosed.toString());
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("unclosed.csv"), bad.err());
+        try (var files = Files.list(out.getParent())) {
+            assertEquals(List.of("results.csv"), files.map(p -> p.getFileName().toString()).toList(),
+                    "neither the failed output nor a temporary file is left");
+        }
+    }
+
+    @Test
+    void classifyAMissingInputIsOneLineWithExitCodeOne() {
+        CliRun run = CliRun.of("classify", "--model", model.toString(), dir.resolve("nope.txt").toString());
+        assertEquals(1, run.exitCode());
+        assertEquals("osce-classify: " + dir.resolve("nope.txt") + ": no such file", run.err().strip());
+    }
+
+    @Test
+    void inspectShowsLabelsThresholdsSummaryEvaluationAndProvenance() {
+        CliRun run = CliRun.of("inspect", "--model", model.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("items:          60"), run.out());
+        assertTrue(run.out().contains("fields of work (3)"), run.out());
+        assertTrue(run.out().contains("Policing"), run.out());
+        assertTrue(run.out().contains("source bodies (3)"), run.out());
+        assertTrue(run.out().contains("evaluation"), run.out());
+        assertTrue(run.out().contains("Tribuo 4.3.2"), run.out());
+    }
+
+    @Test
+    void everyCommandHasHelpWithExamples() {
+        for (String command : List.of("demo", "train", "evaluate", "cross-validate", "classify", "inspect")) {
+            CliRun run = CliRun.of(command, "--help");
+            assertEquals(0, run.exitCode(), command);
+            assertTrue(run.out().contains("Example"), command + ": " + run.out());
+        }
+    }
+}
