@@ -3,7 +3,7 @@
 # training time, classification throughput, memory, model size, and training at 1x, 10x and 100x the corpus.
 # Prints one Markdown table; raw numbers in bench/out/results.json, logs in bench/out/logs/. Not part of CI.
 #
-#   bench/run.sh                        # everything (about an hour on 2 cores: most of it is the scaled training)
+#   bench/run.sh                        # everything (about half an hour on 2 cores, most of it scaled training)
 #   bench/run.sh run --scales 1,10      # arguments go to bench/bench.py; --timeout N caps one scaled training run
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
