@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +48,10 @@ final class CsvCorpus implements DocumentSource {
     static final String LIST_SEPARATOR = ";";
 
     private static final CSVFormat READ_FORMAT = CSVFormat.RFC4180.builder()
-            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
+            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
     private static final CSVFormat WRITE_FORMAT = CSVFormat.RFC4180.builder()
-            .setHeader(COLUMNS.toArray(String[]::new)).setRecordSeparator("\n").get();
+            .setHeader(COLUMNS.toArray(String[]::new)).get();
 
     private final Path file;
     private final CSVParser parser;
@@ -108,8 +110,9 @@ final class CsvCorpus implements DocumentSource {
             if (e.getCause() instanceof CharacterCodingException) {
                 throw StrictUtf8.invalidAt(file);
             }
-            throw new CorpusException(Origin.of(file.toString(), line),
-                    "malformed CSV, probably a quote that is never closed: " + rootMessage(e), e);
+            String cause = rootMessage(e);
+            throw new CorpusException(Origin.of(file.toString(), line), cause.contains("EOF reached")
+                    ? "malformed CSV: a quoted field is never closed" : "malformed CSV: " + cause, e);
         }
         lastLine = parser.getCurrentLineNumber();
         Origin origin = Origin.of(file.toString(), line);

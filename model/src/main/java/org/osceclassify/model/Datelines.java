@@ -66,7 +66,7 @@ final class Datelines {
 
     /**
      * A place name in title case: words written all in capitals become {@code Capitalised}, including each part
-     * of a hyphenated or slashed name; words already in mixed case are left as written.
+     * of a hyphenated, slashed or dotted name ({@code D.C.}); words already in mixed case are left as written.
      */
     static String normalisePlace(String place) {
         String s = place.strip().replaceAll("\\s+", " ");
@@ -74,7 +74,7 @@ final class Datelines {
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == ' ' || c == '-' || c == '/') {
+            if (c == ' ' || c == '-' || c == '/' || c == '.') {
                 out.append(titleCase(word)).append(c);
                 word.setLength(0);
             } else {

@@ -66,12 +66,17 @@ final class StrictUtf8 {
             }
             checkNotBinary(file, head, head.length);
             BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder()));
-            reader.mark(1);
-            int first = reader.read();
-            if (first != BOM && first != -1) {
-                reader.reset();
+            try {
+                reader.mark(1);
+                int first = reader.read();
+                if (first != BOM && first != -1) {
+                    reader.reset();
+                }
+                return reader;
+            } catch (IOException e) {
+                reader.close();
+                throw e;
             }
-            return reader;
         } catch (java.nio.charset.CharacterCodingException e) {
             throw invalidAt(file);
         } catch (IOException e) {

@@ -26,6 +26,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * The label taxonomy: the OSCE fields of work with their sub-topics, the source bodies, and the participating
@@ -171,15 +172,44 @@ public final class Taxonomy {
 
     private static Taxonomy read(String prefix, Function<String, Reader> open) {
         List<Field> fields = new ArrayList<>();
-        readRows(prefix + FIELDS_FILE, open.apply(FIELDS_FILE), FIELD_COLUMNS, r ->
-                fields.add(new Field(r.get(0), split(r.get(1)), split(r.get(2)))));
+        Map<String, String> fieldNames = new HashMap<>();
+        readRows(prefix + FIELDS_FILE, open.apply(FIELDS_FILE), FIELD_COLUMNS, r -> {
+            Field field = new Field(r.get(0), split(r.get(1)), split(r.get(2)));
+            List<String> names = new ArrayList<>(field.topics());
+            names.addAll(field.aliases());
+            claim(fieldNames, field.name(), names);
+            fields.add(field);
+        });
         List<SourceBody> sources = new ArrayList<>();
-        readRows(prefix + SOURCES_FILE, open.apply(SOURCES_FILE), SOURCE_COLUMNS, r ->
-                sources.add(new SourceBody(r.get(0), r.get(1), r.get(2), split(r.get(3)))));
+        Map<String, String> sourceNames = new HashMap<>();
+        readRows(prefix + SOURCES_FILE, open.apply(SOURCES_FILE), SOURCE_COLUMNS, r -> {
+            SourceBody source = new SourceBody(r.get(0), r.get(1), r.get(2), split(r.get(3)));
+            claim(sourceNames, source.name(), source.aliases());
+            sources.add(source);
+        });
         List<State> states = new ArrayList<>();
-        readRows(prefix + STATES_FILE, open.apply(STATES_FILE), STATE_COLUMNS, r ->
-                states.add(new State(r.get(0), split(r.get(1)))));
+        Map<String, String> stateNames = new HashMap<>();
+        readRows(prefix + STATES_FILE, open.apply(STATES_FILE), STATE_COLUMNS, r -> {
+            State state = new State(r.get(0), split(r.get(1)));
+            claim(stateNames, state.name(), state.aliases());
+            states.add(state);
+        });
         return new Taxonomy(fields, sources, states);
+    }
+
+    /**
+     * Records that the names of one row belong to its entry, so that a name given to two entries is reported on
+     * the line that gives it the second time, not after the whole file has been read.
+     */
+    private static void claim(Map<String, String> owners, String entry, List<String> otherNames) {
+        List<String> names = new ArrayList<>(otherNames);
+        names.add(0, entry);
+        for (String name : names) {
+            String owner = owners.putIfAbsent(key(name), entry);
+            if (owner != null && !owner.equals(entry)) {
+                throw new IllegalArgumentException("the name '" + name + "' is already given to '" + owner + "'");
+            }
+        }
     }
 
     private interface RowHandler {
@@ -187,8 +217,10 @@ public final class Taxonomy {
     }
 
     private static void readRows(String file, Reader reader, String[] columns, RowHandler handler) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (reader; CSVParser parser = CSVParser.parse(reader, format)) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
+        long linesDone = 0;
+        try (reader; CSVParser parser = parseHeader(file, reader, format)) {
             List<String> header = parser.getHeaderNames();
             for (String column : columns) {
                 if (!header.contains(column)) {
@@ -196,8 +228,10 @@ public final class Taxonomy {
                             "missing column '" + column + "' (expected " + String.join(",", columns) + ")");
                 }
             }
+            linesDone = parser.getCurrentLineNumber();
             for (CSVRecord record : parser) {
-                long line = parser.getCurrentLineNumber();
+                long line = linesDone + 1;
+                linesDone = parser.getCurrentLineNumber();
                 if (!record.isConsistent()) {
                     throw new CorpusException(Origin.of(file, line),
                             "expected " + header.size() + " fields, found " + record.size());
@@ -216,7 +250,16 @@ public final class Taxonomy {
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new CorpusException(Origin.of(file), "malformed CSV: " + e.getMessage(), e);
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new CorpusException(Origin.of(file, linesDone + 1), "malformed CSV: " + cause.getMessage(), e);
+        }
+    }
+
+    private static CSVParser parseHeader(String file, Reader reader, CSVFormat format) throws IOException {
+        try {
+            return CSVParser.parse(reader, format);
+        } catch (IllegalArgumentException e) {
+            throw new CorpusException(Origin.of(file, 1), "bad header: " + e.getMessage(), e);
         }
     }
 

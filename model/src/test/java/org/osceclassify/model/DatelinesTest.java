@@ -41,6 +41,8 @@ class DatelinesTest {
             "THE HAGUE|The Hague",
             "IVANO-FRANKIVSK|Ivano-Frankivsk",
             "VIENNA/WARSAW|Vienna/Warsaw",
+            "WASHINGTON D.C.|Washington D.C.",
+            "Washington D.C.|Washington D.C.",
             "PRIŠTINA|Priština",
             "ПОДГОРИЦА|Подгорица",
             "Vienna|Vienna",
