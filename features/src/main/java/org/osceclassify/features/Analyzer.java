@@ -62,9 +62,20 @@ public final class Analyzer {
 
     /** The terms of {@code text}: tokenised, then filtered. */
     public List<String> analyze(CharSequence text) {
-        List<String> tokens = new ArrayList<>();
+        List<String> tokens = new ArrayList<>(text.length() / 5 + 4);
         tokenizer.tokenize(text, tokens);
-        return filter(tokens);
+        // The list is ours: filter it in place rather than copy it.
+        int kept = 0;
+        for (int i = 0, n = tokens.size(); i < n; i++) {
+            String t = term(tokens.get(i));
+            if (t != null) {
+                tokens.set(kept++, t);
+            }
+        }
+        if (kept < tokens.size()) {
+            tokens.subList(kept, tokens.size()).clear();
+        }
+        return ngrams.apply(tokens);
     }
 
     /**

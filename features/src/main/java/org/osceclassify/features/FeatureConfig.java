@@ -49,7 +49,7 @@ public final class FeatureConfig {
     /** The largest n-gram length accepted. */
     public static final int MAX_NGRAMS = 5;
     /** The largest number of hash buckets accepted. */
-    public static final int MAX_HASH_BUCKETS = 1 << 24;
+    public static final int MAX_HASH_BUCKETS = 1 << 22;
 
     private static final FeatureConfig DEFAULTS = builder().build();
 

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -14,7 +15,9 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
+import com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.BooleanProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.EnumProvenance;
@@ -23,6 +26,8 @@ import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import org.osceclassify.features.FeatureConfig.MetadataFamily;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Taxonomy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tribuo.Example;
 import org.tribuo.Feature;
 import org.tribuo.Output;
@@ -64,6 +69,10 @@ import org.tribuo.impl.ArrayExample;
  */
 public final class FeaturePipeline {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FeaturePipeline.class);
+    /** The most tokens {@link #slotsOf} remembers, bounding its memory on an endless stream of new words. */
+    private static final int MEMO_LIMIT = 1 << 17;
+
     /** Feature name prefixes. */
     static final String TITLE = "title:";
     static final String BODY = "body:";
@@ -86,10 +95,8 @@ public final class FeaturePipeline {
     private final Analyzer terms;
     private final byte[] encoded;
 
-    private static final int MEMO_LIMIT = 1 << 17;
     /** Normalised token to slots, see {@link #slotsOf}; safe to share between threads. */
-    private final java.util.concurrent.ConcurrentHashMap<String, int[]> memo =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, int[]> memo = new ConcurrentHashMap<>();
 
     FeaturePipeline(FeatureConfig config, int trainingDocuments, List<String> stopWords, TextSpace body,
                     TextSpace title, NameTable states, NameTable bodies, SortedMap<String, List<String>> homes) {
@@ -102,7 +109,7 @@ public final class FeaturePipeline {
         this.bodies = bodies;
         TreeMap<String, List<String>> h = new TreeMap<>();
         homes.forEach((city, names) -> h.put(city, List.copyOf(new TreeSet<>(names))));
-        this.homes = java.util.Collections.unmodifiableSortedMap(h);
+        this.homes = Collections.unmodifiableSortedMap(h);
         this.terms = Analyzer.terms(config, new HashSet<>(this.stopWords));
         this.encoded = PipelineCodec.encode(this);
     }
@@ -160,8 +167,11 @@ public final class FeaturePipeline {
                 homes.computeIfAbsent(city, k -> new ArrayList<>()).add(s.name());
             }
         }
-        return new FeaturePipeline(config, n, List.copyOf(stop), bodySpace, titleSpace,
+        FeaturePipeline fitted = new FeaturePipeline(config, n, List.copyOf(stop), bodySpace, titleSpace,
                 new NameTable(statePhrases), new NameTable(bodyPhrases), homes);
+        LOG.debug("fitted features on {} documents: {} text features, {} State and {} body names; {}", n,
+                fitted.vocabularySize(), fitted.states.phrases().size(), fitted.bodies.phrases().size(), config);
+        return fitted;
     }
 
     private static List<String> withAliases(String name, List<String> aliases) {
@@ -432,13 +442,16 @@ public final class FeaturePipeline {
                 out.add(META + "period=" + start + "-" + (start + width - 1));
             }
         }
+        boolean names = config.has(MetadataFamily.STATES) || config.has(MetadataFamily.BODIES);
+        boolean titleBag = names && NameTable.isBag(titleTokens);
+        boolean bodyBag = names && NameTable.isBag(bodyTokens);
         if (config.has(MetadataFamily.STATES)) {
-            states.find(titleTokens, META + "state=", out);
-            states.find(bodyTokens, META + "state=", out);
+            states.find(titleTokens, titleBag, META + "state=", out);
+            states.find(bodyTokens, bodyBag, META + "state=", out);
         }
         if (config.has(MetadataFamily.BODIES)) {
-            bodies.find(titleTokens, META + "body=", out);
-            bodies.find(bodyTokens, META + "body=", out);
+            bodies.find(titleTokens, titleBag, META + "body=", out);
+            bodies.find(bodyTokens, bodyBag, META + "body=", out);
             List<String> home = place.isEmpty() ? null : homes.get(place);
             if (home != null) {
                 for (String b : home) {
@@ -538,10 +551,10 @@ public final class FeaturePipeline {
         put(p, new IntProvenance("features.vocabularySize", vocabularySize()));
         put(p, new IntProvenance("features.trainingDocuments", trainingDocuments));
         put(p, new StringProvenance("features.sha256", sha256(encoded)));
-        return java.util.Collections.unmodifiableMap(p);
+        return Collections.unmodifiableMap(p);
     }
 
-    private static void put(Map<String, Provenance> map, com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance<?> p) {
+    private static void put(Map<String, Provenance> map, PrimitiveProvenance<?> p) {
         map.put(p.getKey(), p);
     }
 

@@ -39,8 +39,9 @@ final class NameTable {
     static final NameTable EMPTY = new NameTable(List.of());
 
     private final List<Phrase> phrases;
-    private final Map<String, String[][]> tokensByFirst = new HashMap<>();
-    private final Map<String, String[]> entriesByFirst = new HashMap<>();
+    /** Phrases by their last token, which tells names apart better than the first ("OSCE ..."). */
+    private final Map<String, String[][]> tokensByLast = new HashMap<>();
+    private final Map<String, String[]> entriesByLast = new HashMap<>();
 
     /** A table of these phrases; duplicates are dropped and the order made canonical. */
     NameTable(Collection<Phrase> phrases) {
@@ -49,11 +50,11 @@ final class NameTable {
         this.phrases = Collections.unmodifiableList(sorted);
         Map<String, List<Phrase>> grouped = new HashMap<>();
         for (Phrase p : this.phrases) {
-            grouped.computeIfAbsent(p.tokens().get(0), k -> new ArrayList<>()).add(p);
+            grouped.computeIfAbsent(p.tokens().get(p.tokens().size() - 1), k -> new ArrayList<>()).add(p);
         }
-        grouped.forEach((first, list) -> {
-            tokensByFirst.put(first, list.stream().map(p -> p.tokens().toArray(new String[0])).toArray(String[][]::new));
-            entriesByFirst.put(first, list.stream().map(Phrase::entry).toArray(String[]::new));
+        grouped.forEach((last, list) -> {
+            tokensByLast.put(last, list.stream().map(p -> p.tokens().toArray(new String[0])).toArray(String[][]::new));
+            entriesByLast.put(last, list.stream().map(Phrase::entry).toArray(String[]::new));
         });
     }
 
@@ -105,36 +106,38 @@ final class NameTable {
     /**
      * Adds {@code prefix + entry} to {@code out} for every entry named in {@code tokens} (normalised tokens of
      * one text), possibly more than once.
+     *
+     * @param bag whether {@code tokens} is a bag of words ({@link #isBag}), so word order cannot be asked for
      */
-    void find(List<String> tokens, String prefix, List<String> out) {
-        if (tokensByFirst.isEmpty() || tokens.isEmpty()) {
+    void find(List<String> tokens, boolean bag, String prefix, List<String> out) {
+        if (tokensByLast.isEmpty() || tokens.isEmpty()) {
             return;
         }
-        boolean bag = isBag(tokens);
         int n = tokens.size();
         for (int i = 0; i < n; i++) {
-            String first = tokens.get(i);
-            if (bag && i > 0 && first.equals(tokens.get(i - 1))) {
+            String last = tokens.get(i);
+            if (bag && i > 0 && last.equals(tokens.get(i - 1))) {
                 continue;
             }
-            String[][] candidates = tokensByFirst.get(first);
+            String[][] candidates = tokensByLast.get(last);
             if (candidates == null) {
                 continue;
             }
             for (int c = 0; c < candidates.length; c++) {
-                if (bag ? allIn(candidates[c], tokens) : adjacentAt(candidates[c], tokens, i)) {
-                    out.add(prefix + entriesByFirst.get(first)[c]);
+                if (bag ? allIn(candidates[c], tokens) : endsAt(candidates[c], tokens, i)) {
+                    out.add(prefix + entriesByLast.get(last)[c]);
                 }
             }
         }
     }
 
-    private static boolean adjacentAt(String[] phrase, List<String> tokens, int at) {
-        if (at + phrase.length > tokens.size()) {
+    private static boolean endsAt(String[] phrase, List<String> tokens, int at) {
+        int start = at - phrase.length + 1;
+        if (start < 0) {
             return false;
         }
-        for (int k = 1; k < phrase.length; k++) {
-            if (!phrase[k].equals(tokens.get(at + k))) {
+        for (int k = 0; k < phrase.length - 1; k++) {
+            if (!phrase[k].equals(tokens.get(start + k))) {
                 return false;
             }
         }
@@ -142,7 +145,7 @@ final class NameTable {
     }
 
     private static boolean allIn(String[] phrase, List<String> sortedTokens) {
-        for (int k = 1; k < phrase.length; k++) {
+        for (int k = 0; k < phrase.length - 1; k++) {
             if (Collections.binarySearch(sortedTokens, phrase[k]) < 0) {
                 return false;
             }

@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -199,7 +200,7 @@ final class PipelineCodec {
                 throw new IOException(stream.available() + " unexpected bytes after the feature pipeline");
             }
             FeaturePipeline p = new FeaturePipeline(config, documents, stop, body, title, states, bodies, homes);
-            if (!java.util.Arrays.equals(p.toBytes(), bytes)) {
+            if (!Arrays.equals(p.toBytes(), bytes)) {
                 throw new IOException("feature pipeline is not in canonical form");
             }
             return p;
