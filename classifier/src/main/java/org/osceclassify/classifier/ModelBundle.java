@@ -138,9 +138,10 @@ final class ModelBundle {
         TrainingSettings s = c.settings();
         ObjectNode settings = root.putObject("settings");
         settings.put("algorithm", s.algorithm().name());
+        settings.put("sources_algorithm", s.sourcesAlgorithm().name());
         settings.put("fields_cost", s.fieldsCost());
         settings.put("sources_cost", s.sourcesCost());
-        settings.put("balanced_weights", s.balancedWeights());
+        settings.put("class_weighting", s.classWeighting());
         settings.put("seed", s.seed());
         settings.put("fields_level", s.fieldsLevel().name());
         settings.put("min_fields", s.minFields());
@@ -175,9 +176,10 @@ final class ModelBundle {
                                              FeaturePipeline sourcesPipeline) {
         return TrainingSettings.builder()
                 .algorithm(TrainingSettings.Algorithm.valueOf(s.get("algorithm").asText()))
+                .sourcesAlgorithm(TrainingSettings.Algorithm.valueOf(s.get("sources_algorithm").asText()))
                 .fieldsCost(s.get("fields_cost").asDouble())
                 .sourcesCost(s.get("sources_cost").asDouble())
-                .balancedWeights(s.get("balanced_weights").asBoolean())
+                .classWeighting(s.get("class_weighting").asDouble())
                 .seed(s.get("seed").asLong())
                 .fieldsLevel(TrainingSettings.FieldsLevel.valueOf(s.get("fields_level").asText()))
                 .minFields(s.get("min_fields").asInt())

@@ -178,10 +178,10 @@ public final class Training {
             case LOGISTIC, SVM -> {
                 LibLinearClassificationTrainer inner = liblinear(settings.algorithm(), settings.fieldsCost(),
                         settings.seed());
-                if (settings.balancedWeights()) {
+                if (settings.classWeighting() > 0) {
                     Map<Label, Float> weights = new HashMap<>();
                     counts.forEach((label, n) -> weights.put(new Label(label),
-                            (float) ((docs.size() - n) / (double) n)));
+                            (float) Math.pow((docs.size() - n) / (double) n, settings.classWeighting())));
                     inner.setLabelWeights(weights);
                 }
                 yield new IndependentMultiLabelTrainer(inner);
@@ -211,11 +211,11 @@ public final class Training {
         }
         LibLinearClassificationTrainer trainer = liblinear(settings.sourcesAlgorithm(), settings.sourcesCost(),
                 settings.seed());
-        if (settings.balancedWeights()) {
+        if (settings.classWeighting() > 0) {
             Map<Label, Float> weights = new HashMap<>();
             int total = data.size();
             counts.forEach((label, n) -> weights.put(new Label(label),
-                    (float) (total / ((double) counts.size() * n))));
+                    (float) Math.pow(total / ((double) counts.size() * n), settings.classWeighting())));
             trainer.setLabelWeights(weights);
         }
         return trainer.train(data, pipeline.provenance());

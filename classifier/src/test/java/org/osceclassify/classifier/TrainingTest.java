@@ -68,6 +68,27 @@ class TrainingTest {
     }
 
     @Test
+    @DisplayName("predict is safe from several threads: concurrent predictions equal sequential ones")
+    void predictIsThreadSafe() throws Exception {
+        TrainedClassifier classifier = Training.train(SETTINGS, TAXONOMY, CORPUS);
+        List<Prediction> sequential = CORPUS.stream().map(classifier::predict).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Prediction>> futures = new ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                for (OsceDocument doc : CORPUS) {
+                    futures.add(pool.submit(() -> classifier.predict(doc)));
+                }
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                assertEquals(sequential.get(i % CORPUS.size()), futures.get(i).get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     @DisplayName("sources with fewer than minSourceCount items fold into Other")
     void rareSourcesFoldIntoOther() {
         TrainedClassifier classifier = Training.train(SETTINGS, TAXONOMY, CORPUS);
