@@ -71,7 +71,7 @@ public final class Evaluations {
     private static Evaluation evaluate(String method, TrainingSettings settings, Taxonomy taxonomy,
                                        List<OsceDocument> corpus, List<Splits.Split> splits) {
         return evaluate(method, settings, taxonomy, corpus, splits,
-                split -> Training.train(settings, taxonomy, split.train(corpus), false));
+                split -> Training.train(settings, taxonomy, split.train(corpus)));
     }
 
     private static Evaluation evaluate(String method, TrainingSettings settings, Taxonomy taxonomy,

@@ -62,8 +62,8 @@ final class ModelBundle {
         entries.put(MANIFEST, manifest(c).getBytes(StandardCharsets.UTF_8));
         entries.put(FIELDS_PIPELINE, c.fieldsPipeline().toBytes());
         entries.put(SOURCES_PIPELINE, c.sourcesPipeline().toBytes());
-        entries.put(FIELDS_MODEL, c.fieldsModel().serialize().toByteArray());
-        entries.put(SOURCES_MODEL, c.sourcesModel().serialize().toByteArray());
+        entries.put(FIELDS_MODEL, Reproducible.serialize(c.fieldsModel()).toByteArray());
+        entries.put(SOURCES_MODEL, Reproducible.serialize(c.sourcesModel()).toByteArray());
         c.taxonomy().toCsv().forEach((name, csv) ->
                 entries.put(TAXONOMY_PREFIX + name, csv.getBytes(StandardCharsets.UTF_8)));
         evaluation.ifPresent(e -> entries.put(EVALUATION, EvaluationReports.toJson(e).getBytes(StandardCharsets.UTF_8)));

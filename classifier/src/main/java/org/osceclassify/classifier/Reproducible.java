@@ -18,16 +18,16 @@ import com.google.protobuf.Message;
 import com.oracle.labs.mlrg.olcut.config.protobuf.protos.SimpleProvenanceProto;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.DateTimeProvenance;
 import org.tribuo.Model;
-import org.tribuo.Output;
 import org.tribuo.common.liblinear.protos.TribuoLiblinear;
 import org.tribuo.multilabel.protos.TribuoMultilabelCore;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.protos.core.TribuoCore;
 
 /**
- * Makes trained Tribuo models byte-for-byte reproducible. Tribuo records the wall-clock time of training in every
- * model's provenance; this pins each such time to {@link #PINNED_TIME}, so the same corpus and settings always
- * serialise to the same bytes. Everything else in the provenance (trainer, seed, data, feature pipeline) is kept.
+ * Makes saved Tribuo models byte-for-byte reproducible. Tribuo records the wall-clock time of training in every
+ * model's provenance; this pins each such time to {@link #PINNED_TIME} in the serialised form, so the same corpus
+ * and settings always save to the same bytes. Everything else in the provenance (trainer, seed, data, feature
+ * pipeline) is kept. It works on the protobuf the bundle writes anyway, so training pays nothing for it.
  */
 final class Reproducible {
 
@@ -51,11 +51,9 @@ final class Reproducible {
     private Reproducible() {
     }
 
-    /** The same model, with every date-time of its provenance pinned. */
-    @SuppressWarnings("unchecked") // the copy is of the same model class, so of the same output type
-    static <T extends Output<T>> Model<T> pinTimes(Model<T> model) {
-        ModelProto pinned = (ModelProto) pin(model.serialize());
-        return (Model<T>) Model.deserialize(pinned);
+    /** The model's protobuf serialisation, with every date-time of its provenance pinned. */
+    static ModelProto serialize(Model<?> model) {
+        return (ModelProto) pin(model.serialize());
     }
 
     private static Message pin(Message message) {

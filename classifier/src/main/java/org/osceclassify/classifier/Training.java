@@ -59,15 +59,6 @@ public final class Training {
      * @throws IllegalArgumentException when either task is left with fewer than two items or a single label
      */
     public static TrainedClassifier train(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus) {
-        return train(settings, taxonomy, corpus, true);
-    }
-
-    /**
-     * {@link #train(TrainingSettings, Taxonomy, List)}, optionally without {@linkplain Reproducible pinning} the
-     * models' provenance times: evaluation throws its models away, and pinning costs a serialisation round trip.
-     */
-    static TrainedClassifier train(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus,
-                                   boolean reproducible) {
         long start = System.nanoTime();
         Labelling labelling = new Labelling(taxonomy, settings.fieldsLevel());
         List<OsceDocument> fieldsDocs = corpus.stream().filter(d -> !labelling.fields(d).isEmpty()).toList();
@@ -102,10 +93,6 @@ public final class Training {
         TrainedClassifier.Summary summary = new TrainedClassifier.Summary(corpus.size(), fieldsDocs.size(),
                 sourcesDocs.size(), fieldCounts, sourceCounts, Duration.ofNanos(System.nanoTime() - start));
         LOG.debug("trained in {} ms", summary.duration().toMillis());
-        if (reproducible) {
-            fieldsModel = Reproducible.pinTimes(fieldsModel);
-            sourcesModel = Reproducible.pinTimes(sourcesModel);
-        }
         return new TrainedClassifier(fieldsPipeline, fieldsModel, thresholds, sourcesPipeline, sourcesModel,
                 taxonomy, settings, summary);
     }
