@@ -15,7 +15,7 @@ import time
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-path = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/osce-items.csv"
+path = sys.argv[1] if len(sys.argv) > 1 else "seeds/osce-items.csv"
 n = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
 
 with open(path, encoding="utf-8", newline="") as f:

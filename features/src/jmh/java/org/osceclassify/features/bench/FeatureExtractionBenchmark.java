@@ -1,6 +1,5 @@
 package org.osceclassify.features.bench;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,12 +19,15 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.osceclassify.features.FeatureConfig;
 import org.osceclassify.features.FeaturePipeline;
+import org.osceclassify.model.Corpora;
+import org.osceclassify.model.CorpusReader;
 import org.osceclassify.model.OsceDocument;
+import org.osceclassify.model.Taxonomy;
 import org.tribuo.Feature;
 
 /**
  * Feature extraction throughput on one thread: one operation is one short item (title and lead, about 60
- * words) from the shared corpus, cycling through the first {@code items} items. Run with {@code -prof gc} for
+ * words) from the bundled corpus, cycling through the first {@code items} items. Run with {@code -prof gc} for
  * bytes allocated per document ({@code gc.alloc.rate.norm}). The pipeline is fitted on the whole corpus.
  *
  * <p>{@code features=full} is the default configuration, text and all metadata; {@code features=text} is text
@@ -41,7 +43,8 @@ import org.tribuo.Feature;
 @Threads(1)
 public class FeatureExtractionBenchmark {
 
-    @Param(SharedCorpus.DEFAULT_PATH)
+    /** The bundled corpus, read from the repository root. */
+    @Param("seeds/osce-items.csv")
     public String corpus;
 
     @Param("1000")
@@ -55,13 +58,16 @@ public class FeatureExtractionBenchmark {
     private int next;
 
     @Setup
-    public void setUp() throws IOException {
-        List<OsceDocument> all = SharedCorpus.read(Path.of(corpus));
+    public void setUp() {
+        List<OsceDocument> all;
+        try (CorpusReader reader = Corpora.open(Path.of(corpus))) {
+            all = reader.stream().toList();
+        }
         docs = all.subList(0, Math.min(items, all.size())).stream().map(OsceDocument::withoutLabels).toList();
         FeatureConfig config = features.equals("text")
                 ? FeatureConfig.builder().metadata(EnumSet.noneOf(FeatureConfig.MetadataFamily.class)).build()
                 : FeatureConfig.defaults();
-        pipeline = FeaturePipeline.fit(config, SharedCorpus.taxonomy(all), all);
+        pipeline = FeaturePipeline.fit(config, Taxonomy.bundled(), all);
     }
 
     @Benchmark
