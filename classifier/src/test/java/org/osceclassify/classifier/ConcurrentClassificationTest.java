@@ -34,7 +34,7 @@ class ConcurrentClassificationTest {
 
     @Test
     void eightThreadsClassifyingAHundredThousandDocumentsGetExactlyTheResultsOfOne() throws Exception {
-        List<OsceDocument> training = TinyCorpus.documents(20);
+        List<OsceDocument> training = TestCorpus.themed(60, 7);
         OsceClassifier classifier = OsceClassifier.train(TrainingSettings.defaults(), Taxonomy.bundled(), training);
         List<OsceDocument> docs = perturbed(training, DOCUMENTS, 42);
 

@@ -29,7 +29,7 @@ class OsceClassifierTest {
 
     @BeforeAll
     static void train() {
-        corpus = TinyCorpus.documents(20);
+        corpus = TestCorpus.themed(60, 7);
         classifier = OsceClassifier.train(TrainingSettings.defaults(), Taxonomy.bundled(), corpus);
     }
 
@@ -141,7 +141,7 @@ class OsceClassifierTest {
 
     @Test
     void manyThreadsGetExactlyTheResultsOfOne() throws Exception {
-        List<OsceDocument> docs = TinyCorpus.documents(60);
+        List<OsceDocument> docs = TestCorpus.themed(180, 11);
         List<Classification> sequential = docs.stream().map(classifier::classify).toList();
 
         ExecutorService pool = Executors.newFixedThreadPool(8);

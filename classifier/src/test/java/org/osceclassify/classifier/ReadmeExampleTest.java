@@ -41,7 +41,7 @@ class ReadmeExampleTest {
         assertEquals(0, status, diagnostics.toString(StandardCharsets.UTF_8));
 
         Path bundle = tmp.resolve("model.osce");
-        OsceClassifier.train(TrainingSettings.defaults(), Taxonomy.bundled(), TinyCorpus.documents(20)).save(bundle);
+        OsceClassifier.train(TrainingSettings.defaults(), Taxonomy.bundled(), TestCorpus.themed(60, 7)).save(bundle);
         String output = run(tmp, bundle);
 
         List<String> lines = output.lines().toList();

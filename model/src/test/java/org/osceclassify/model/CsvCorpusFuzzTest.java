@@ -13,8 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fuzz test of the streaming CSV corpus reader: whatever the bytes of a {@code .csv} file, reading it to the end
@@ -34,22 +33,8 @@ class CsvCorpusFuzzTest {
     private static final ReadOptions FAIL = ReadOptions.builder().errorPolicy(ReadOptions.ErrorPolicy.FAIL).build();
     private static final ReadOptions SKIP = ReadOptions.builder().errorPolicy(ReadOptions.ErrorPolicy.SKIP).build();
 
-    private static Path dir;
-
-    @BeforeAll
-    static void createFolder() throws IOException {
-        dir = Files.createTempDirectory("csv-fuzz");
-    }
-
-    @AfterAll
-    static void removeFolder() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(dir);
-    }
+    @TempDir
+    static Path dir;
 
     @FuzzTest(maxDuration = "30s")
     void readCsv(byte[] input) throws IOException {

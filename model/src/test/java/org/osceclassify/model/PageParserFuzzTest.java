@@ -13,8 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fuzz test of the scraped-page parser: whatever the bytes of a page, parsing it gives a document or a
@@ -25,22 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PageParserFuzzTest {
 
-    private static Path dir;
-
-    @BeforeAll
-    static void createFolder() throws IOException {
-        dir = Files.createTempDirectory("page-fuzz");
-    }
-
-    @AfterAll
-    static void removeFolder() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(dir);
-    }
+    @TempDir
+    static Path dir;
 
     /** The bytes as page text (through {@link Corpora#parsePage}) and as a page file (through {@link Corpora#open}). */
     @FuzzTest(maxDuration = "30s")
