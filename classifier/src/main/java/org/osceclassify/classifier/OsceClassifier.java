@@ -40,10 +40,13 @@ public final class OsceClassifier {
 
     private final TrainedClassifier trained;
     private final Optional<Evaluation> evaluation;
+    /** The fast path for the fields model's scores, where the model allows one. */
+    private final Optional<FieldScorer> fieldScorer;
 
     private OsceClassifier(TrainedClassifier trained, Optional<Evaluation> evaluation) {
         this.trained = Objects.requireNonNull(trained, "trained");
         this.evaluation = Objects.requireNonNull(evaluation, "evaluation");
+        this.fieldScorer = FieldScorer.of(trained.fieldsModel());
     }
 
     /**
@@ -110,7 +113,9 @@ public final class OsceClassifier {
 
     private Classification classify(OsceDocument doc, boolean explain) {
         TrainedClassifier.Features features = trained.features(doc);
-        Prediction prediction = trained.predict(features);
+        Prediction prediction = fieldScorer.isPresent()
+                ? trained.predict(features, fieldScorer.get().scores(features.fields()))
+                : trained.predict(features);
         if (!explain) {
             return new Classification(doc.id(), prediction.fields(), prediction.sources(), Map.of());
         }

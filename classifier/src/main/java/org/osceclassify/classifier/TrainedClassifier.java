@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.osceclassify.features.FeaturePipeline;
 import org.osceclassify.model.OsceDocument;
@@ -95,9 +96,17 @@ public record TrainedClassifier(FeaturePipeline fieldsPipeline, Model<MultiLabel
 
     /** {@link #predict(OsceDocument)} for a document's features as {@link #features} made them. */
     Prediction predict(Features features) {
-        Map<String, Double> fieldScores = knowsAny(fieldsModel.getFeatureIDMap(), features.fields())
-                ? fieldScores(fieldsModel, features.fields())
-                : priors(summary.fieldCounts(), summary.fieldsItems());
+        return predict(features, knowsAny(fieldsModel.getFeatureIDMap(), features.fields())
+                ? Optional.of(fieldScores(fieldsModel, features.fields())) : Optional.empty());
+    }
+
+    /**
+     * {@link #predict(Features)} with the fields model's scores already worked out, empty when the model knows
+     * none of the document's features (the document then gets the most frequent training fields).
+     */
+    Prediction predict(Features features, Optional<Map<String, Double>> knownFieldScores) {
+        Map<String, Double> fieldScores = knownFieldScores
+                .orElseGet(() -> priors(summary.fieldCounts(), summary.fieldsItems()));
         List<ScoredLabel> fields = Thresholds.select(fieldScores, thresholds, settings.minFields());
 
         List<ScoredLabel> sources = new ArrayList<>();
