@@ -44,9 +44,14 @@ public final class OsceClassifier {
     private final Optional<FieldScorer> fieldScorer;
 
     private OsceClassifier(TrainedClassifier trained, Optional<Evaluation> evaluation) {
+        this(trained, evaluation, FieldScorer.of(trained.fieldsModel()));
+    }
+
+    private OsceClassifier(TrainedClassifier trained, Optional<Evaluation> evaluation,
+                           Optional<FieldScorer> fieldScorer) {
         this.trained = Objects.requireNonNull(trained, "trained");
         this.evaluation = Objects.requireNonNull(evaluation, "evaluation");
-        this.fieldScorer = FieldScorer.of(trained.fieldsModel());
+        this.fieldScorer = fieldScorer;
     }
 
     /**
@@ -78,7 +83,7 @@ public final class OsceClassifier {
 
     /** This classifier with an evaluation to save beside it. */
     public OsceClassifier withEvaluation(Evaluation newEvaluation) {
-        return new OsceClassifier(trained, Optional.of(newEvaluation));
+        return new OsceClassifier(trained, Optional.of(newEvaluation), fieldScorer);
     }
 
     /** Classifies plain text, such as a statement pasted or piped in; its id is {@code "text"}. */
