@@ -40,18 +40,21 @@ public final class OsceClassifier {
 
     private final TrainedClassifier trained;
     private final Optional<Evaluation> evaluation;
-    /** The fast path for the fields model's scores, where the model allows one. */
-    private final Optional<FieldScorer> fieldScorer;
+    /** The fast paths for each model's scores, where the model allows one. */
+    private final Optional<LinearScorer> fieldScorer;
+    private final Optional<LinearScorer> sourceScorer;
 
     private OsceClassifier(TrainedClassifier trained, Optional<Evaluation> evaluation) {
-        this(trained, evaluation, FieldScorer.of(trained.fieldsModel()));
+        this(trained, evaluation, LinearScorer.ofFields(trained.fieldsPipeline(), trained.fieldsModel()),
+                LinearScorer.ofSources(trained.sourcesPipeline(), trained.sourcesModel()));
     }
 
     private OsceClassifier(TrainedClassifier trained, Optional<Evaluation> evaluation,
-                           Optional<FieldScorer> fieldScorer) {
+                           Optional<LinearScorer> fieldScorer, Optional<LinearScorer> sourceScorer) {
         this.trained = Objects.requireNonNull(trained, "trained");
         this.evaluation = Objects.requireNonNull(evaluation, "evaluation");
         this.fieldScorer = fieldScorer;
+        this.sourceScorer = sourceScorer;
     }
 
     /**
@@ -83,7 +86,7 @@ public final class OsceClassifier {
 
     /** This classifier with an evaluation to save beside it. */
     public OsceClassifier withEvaluation(Evaluation newEvaluation) {
-        return new OsceClassifier(trained, Optional.of(newEvaluation), fieldScorer);
+        return new OsceClassifier(trained, Optional.of(newEvaluation), fieldScorer, sourceScorer);
     }
 
     /** Classifies plain text, such as a statement pasted or piped in; its id is {@code "text"}. */
@@ -117,9 +120,15 @@ public final class OsceClassifier {
     }
 
     private Classification classify(OsceDocument doc, boolean explain) {
-        TrainedClassifier.Features features = trained.features(doc);
+        OsceDocument unlabelled = doc.withoutLabels();
+        if (!explain && fieldScorer.isPresent() && sourceScorer.isPresent()) {
+            Prediction prediction = trained.predict(fieldScorer.get().scores(unlabelled),
+                    sourceScorer.get().scores(unlabelled));
+            return new Classification(doc.id(), prediction.fields(), prediction.sources(), Map.of());
+        }
+        TrainedClassifier.Features features = trained.features(unlabelled);
         Prediction prediction = fieldScorer.isPresent()
-                ? trained.predict(features, fieldScorer.get().scores(features.fields()))
+                ? trained.predict(features, fieldScorer.get().scores(unlabelled))
                 : trained.predict(features);
         if (!explain) {
             return new Classification(doc.id(), prediction.fields(), prediction.sources(), Map.of());

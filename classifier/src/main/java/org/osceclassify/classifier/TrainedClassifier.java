@@ -105,18 +105,29 @@ public record TrainedClassifier(FeaturePipeline fieldsPipeline, Model<MultiLabel
      * none of the document's features (the document then gets the most frequent training fields).
      */
     Prediction predict(Features features, Optional<Map<String, Double>> knownFieldScores) {
+        Optional<Map<String, Double>> sourceScores = Optional.empty();
+        if (knowsAny(sourcesModel.getFeatureIDMap(), features.sources())) {
+            Map<String, Double> scores = new LinkedHashMap<>();
+            sourcesModel.predict(features.sources()).getOutputScores()
+                    .forEach((name, label) -> scores.put(name, label.getScore()));
+            sourceScores = Optional.of(scores);
+        }
+        return predict(knownFieldScores, sourceScores);
+    }
+
+    /**
+     * The prediction from both models' scores, each empty when that model knows none of the document's features
+     * (the document then gets that task's most frequent training labels, scored by their share).
+     */
+    Prediction predict(Optional<Map<String, Double>> knownFieldScores,
+                       Optional<Map<String, Double>> knownSourceScores) {
         Map<String, Double> fieldScores = knownFieldScores
                 .orElseGet(() -> priors(summary.fieldCounts(), summary.fieldsItems()));
         List<ScoredLabel> fields = Thresholds.select(fieldScores, thresholds, settings.minFields());
 
         List<ScoredLabel> sources = new ArrayList<>();
-        if (knowsAny(sourcesModel.getFeatureIDMap(), features.sources())) {
-            sourcesModel.predict(features.sources()).getOutputScores()
-                    .forEach((name, label) -> sources.add(new ScoredLabel(name, label.getScore())));
-        } else {
-            priors(summary.sourceCounts(), summary.sourcesItems())
-                    .forEach((name, share) -> sources.add(new ScoredLabel(name, share)));
-        }
+        knownSourceScores.orElseGet(() -> priors(summary.sourceCounts(), summary.sourcesItems()))
+                .forEach((name, score) -> sources.add(new ScoredLabel(name, score)));
         sources.sort(ScoredLabel.BEST_FIRST);
         return new Prediction(fields, sources);
     }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -286,7 +287,11 @@ public final class FeaturePipeline {
         }
     }
 
-    private Vector vector(OsceDocument doc) {
+    /** A document's weighted text slots per namespace and its metadata feature names: what both outputs share. */
+    private record Parts(Weights body, Weights title, List<String> meta) {
+    }
+
+    private Parts parts(OsceDocument doc) {
         List<String> titleTokens = normalizer.analyze(doc.title());
         List<String> bodyTokens = normalizer.analyze(doc.body());
 
@@ -326,9 +331,14 @@ public final class FeaturePipeline {
             }
             case NONE -> { }
         }
+        return new Parts(bodyW, titleW, metadata(doc, titleTokens, bodyTokens));
+    }
 
-        List<String> meta = metadata(doc, titleTokens, bodyTokens);
-
+    private Vector vector(OsceDocument doc) {
+        Parts parts = parts(doc);
+        Weights bodyW = parts.body();
+        Weights titleW = parts.title();
+        List<String> meta = parts.meta();
         int size = bodyW.size + meta.size() + (titleW == null ? 0 : titleW.size);
         String[] names = new String[size];
         double[] values = new double[size];
@@ -347,6 +357,52 @@ public final class FeaturePipeline {
             k = copy(titleW, names, values, k);
         }
         return new Vector(names, values, k);
+    }
+
+    /**
+     * Receives a document's features from {@link #extract} in name order, the order of {@link #features}: text
+     * features by index (see {@link #textFeatureName}), metadata features, always of value 1, by name.
+     */
+    public interface FeatureSink {
+        /** A text feature: its index in {@code [0, vocabularySize())} and its weight. */
+        void text(int index, double value);
+
+        /** A metadata feature, of value 1. */
+        void meta(String name);
+    }
+
+    /**
+     * The features of {@code doc} as {@link #features} gives them, without naming the text features: for scoring
+     * many documents against a model whose feature indices were looked up once through {@link #textFeatureName}.
+     */
+    public void extract(OsceDocument doc, FeatureSink sink) {
+        Parts parts = parts(doc);
+        if (title != null) {
+            emit(parts.body(), 0, sink);
+        }
+        for (String m : parts.meta()) {
+            sink.meta(m);
+        }
+        if (title == null) {
+            emit(parts.body(), 0, sink);
+        } else {
+            emit(parts.title(), body.size(), sink);
+        }
+    }
+
+    private static void emit(Weights w, int offset, FeatureSink sink) {
+        for (int i = 0; i < w.size; i++) {
+            sink.text(offset + w.slots[i], w.values[i]);
+        }
+    }
+
+    /**
+     * The name of text feature {@code index}, {@code 0 <= index < vocabularySize()}: the body (or text) features
+     * first, then the title features, each in name order.
+     */
+    public String textFeatureName(int index) {
+        Objects.checkIndex(index, vocabularySize());
+        return index < body.size() ? body.names[index] : title.names[index - body.size()];
     }
 
     private static void unit(Weights w, double sumOfSquares) {

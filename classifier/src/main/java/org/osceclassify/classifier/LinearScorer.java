@@ -1,0 +1,242 @@
+package org.osceclassify.classifier;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import org.osceclassify.features.FeaturePipeline;
+import org.osceclassify.model.OsceDocument;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.Model;
+import org.tribuo.VariableIDInfo;
+import org.tribuo.VariableInfo;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.liblinear.LibLinearClassificationModel;
+import org.tribuo.common.liblinear.LibLinearModel;
+import org.tribuo.multilabel.MultiLabel;
+import org.tribuo.multilabel.baseline.IndependentMultiLabelModel;
+
+/**
+ * Scores documents against LibLinear models straight from a feature pipeline's output: the fields model's
+ * one-vs-rest models, or the sources model. Tribuo looks every feature of every document up by name in each
+ * model it asks; here each text feature's model ID is looked up once, when the scorer is built, so a document
+ * costs one array read per feature. The scores come from LibLinear's own {@code predictValues} /
+ * {@code predictProbability} on the same feature nodes Tribuo builds, mapped to labels as Tribuo maps them, so
+ * they are exactly Tribuo's. Built once per loaded model; immutable and thread-safe.
+ */
+final class LinearScorer {
+
+    /** {@link LibLinearModel}'s LibLinear models; Tribuo's getter copies them through LibLinear's text format. */
+    private static final Field INNER_MODELS = innerModelsField();
+
+    private final FeaturePipeline pipeline;
+    /** The model's feature ID of each text feature of the pipeline, by the pipeline's index; -1 when unknown. */
+    private final int[] textIds;
+    /** The model's feature ID of each metadata feature it knows. */
+    private final Map<String, Integer> metaIds;
+    private final int biasIndex;
+    private final List<de.bwaldvogel.liblinear.Model> models;
+    /** For each model, the label of each of its outputs, null for an output that is not reported. */
+    private final List<String[]> outputs;
+
+    private LinearScorer(FeaturePipeline pipeline, ImmutableFeatureMap features,
+                         List<de.bwaldvogel.liblinear.Model> models, List<String[]> outputs) {
+        this.pipeline = pipeline;
+        this.textIds = new int[pipeline.vocabularySize()];
+        for (int i = 0; i < textIds.length; i++) {
+            textIds[i] = features.getID(pipeline.textFeatureName(i));
+        }
+        Map<String, Integer> meta = new HashMap<>();
+        for (VariableInfo info : features) {
+            if (info.getName().startsWith("meta:")) {
+                meta.put(info.getName(), ((VariableIDInfo) info).getID());
+            }
+        }
+        this.metaIds = Map.copyOf(meta);
+        this.biasIndex = features.size() + 1;
+        this.models = List.copyOf(models);
+        this.outputs = List.copyOf(outputs);
+    }
+
+    /**
+     * A scorer of every field of a one-vs-rest LibLinear fields model, in the model's label order; empty when the
+     * model is of another kind (a classifier chain ensemble), which Tribuo then scores itself.
+     */
+    static Optional<LinearScorer> ofFields(FeaturePipeline pipeline, Model<MultiLabel> model) {
+        if (!(model instanceof IndependentMultiLabelModel independent)) {
+            return Optional.empty();
+        }
+        ImmutableFeatureMap shared = model.getFeatureIDMap();
+        List<de.bwaldvogel.liblinear.Model> models = new ArrayList<>();
+        List<String[]> outputs = new ArrayList<>();
+        List<Label> order = independent.getLabelOrder();
+        for (int i = 0; i < order.size(); i++) {
+            if (!(independent.getModels().get(i) instanceof LibLinearClassificationModel inner)
+                    || !sameIds(shared, inner.getFeatureIDMap())) {
+                return Optional.empty();
+            }
+            de.bwaldvogel.liblinear.Model liblinear = liblinear(inner);
+            // Each label's model reports only that label's score (its other output is "not this label").
+            String name = order.get(i).getLabel();
+            String[] named = new String[liblinear.getNrClass()];
+            int[] ids = liblinear.getLabels();
+            for (int j = 0; j < ids.length; j++) {
+                if (inner.getOutputIDInfo().getOutput(ids[j]).getLabel().equals(name)) {
+                    named[j] = name;
+                }
+            }
+            if (Arrays.stream(named).allMatch(n -> n == null)) {
+                return Optional.empty(); // a label with no positive example: Tribuo's own path scores it
+            }
+            models.add(liblinear);
+            outputs.add(named);
+        }
+        return Optional.of(new LinearScorer(pipeline, shared, models, outputs));
+    }
+
+    /**
+     * A scorer of every class of a LibLinear sources model, in the order of Tribuo's prediction; empty when the
+     * model is of another kind or has classes LibLinear never saw, which Tribuo then scores itself.
+     */
+    static Optional<LinearScorer> ofSources(FeaturePipeline pipeline, Model<Label> model) {
+        if (!(model instanceof LibLinearClassificationModel liblinearModel)) {
+            return Optional.empty();
+        }
+        de.bwaldvogel.liblinear.Model liblinear = liblinear(liblinearModel);
+        int[] ids = liblinear.getLabels();
+        if (ids.length != model.getOutputIDInfo().size()) {
+            return Optional.empty();
+        }
+        String[] named = new String[ids.length];
+        for (int j = 0; j < ids.length; j++) {
+            named[j] = model.getOutputIDInfo().getOutput(ids[j]).getLabel();
+        }
+        return Optional.of(new LinearScorer(pipeline, model.getFeatureIDMap(), List.of(liblinear),
+                List.<String[]>of(named)));
+    }
+
+    /**
+     * The score of every label for {@code doc}, in the order Tribuo reports them; empty when the model knows none
+     * of the document's features.
+     */
+    Optional<Map<String, Double>> scores(OsceDocument doc) {
+        Nodes nodes = new Nodes();
+        pipeline.extract(doc, nodes);
+        if (nodes.size == 0) {
+            return Optional.empty();
+        }
+        FeatureNode[] features = nodes.finish(biasIndex);
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (int i = 0; i < models.size(); i++) {
+            de.bwaldvogel.liblinear.Model model = models.get(i);
+            double[] values = new double[model.getNrClass()];
+            if (model.isProbabilityModel()) {
+                Linear.predictProbability(model, features, values);
+            } else {
+                Linear.predictValues(model, features, values);
+                if (model.getNrClass() == 2 && values[1] == 0.0) {
+                    values[1] = -values[0];
+                }
+            }
+            String[] named = outputs.get(i);
+            for (int j = 0; j < named.length; j++) {
+                if (named[j] != null) {
+                    scores.put(named[j], values[j]);
+                }
+            }
+        }
+        return Optional.of(scores);
+    }
+
+    /** Collects a document's known features as LibLinear nodes (1-based IDs), in ascending ID order. */
+    private final class Nodes implements FeaturePipeline.FeatureSink {
+        int[] ids = new int[64];
+        double[] values = new double[64];
+        int size;
+        boolean sorted = true;
+
+        @Override
+        public void text(int index, double value) {
+            add(textIds[index], value);
+        }
+
+        @Override
+        public void meta(String name) {
+            Integer id = metaIds.get(name);
+            if (id != null) {
+                add(id, 1.0);
+            }
+        }
+
+        private void add(int id, double value) {
+            if (id < 0) {
+                return;
+            }
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            sorted &= size == 0 || ids[size - 1] < id;
+            ids[size] = id;
+            values[size++] = value;
+        }
+
+        /** The nodes with LibLinear's bias node last, as Tribuo's {@code LibLinearTrainer.exampleToNodes} makes them. */
+        FeatureNode[] finish(int biasIndex) {
+            FeatureNode[] nodes = new FeatureNode[size + 1];
+            for (int i = 0; i < size; i++) {
+                nodes[i] = new FeatureNode(ids[i] + 1, values[i]);
+            }
+            if (!sorted) { // pipelines emit features in name order, and Tribuo numbers them in name order
+                Arrays.sort(nodes, 0, size, (a, b) -> Integer.compare(a.index, b.index));
+            }
+            nodes[size] = new FeatureNode(biasIndex, 1.0);
+            return nodes;
+        }
+    }
+
+    private static boolean sameIds(ImmutableFeatureMap a, ImmutableFeatureMap b) {
+        if (a == b) {
+            return true;
+        }
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (VariableInfo info : a) {
+            if (b.getID(info.getName()) != ((VariableIDInfo) info).getID()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The LibLinear model inside a Tribuo one, read in place; only read, never changed. */
+    @SuppressWarnings("unchecked")
+    private static de.bwaldvogel.liblinear.Model liblinear(LibLinearClassificationModel model) {
+        if (INNER_MODELS != null) {
+            try {
+                return ((List<de.bwaldvogel.liblinear.Model>) INNER_MODELS.get(model)).get(0);
+            } catch (IllegalAccessException | RuntimeException e) {
+                // fall through to the public, copying getter
+            }
+        }
+        return model.getInnerModels().get(0);
+    }
+
+    private static Field innerModelsField() {
+        try {
+            Field f = LibLinearModel.class.getDeclaredField("models");
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+}
