@@ -10,9 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.osceclassify.classifier.Classification;
 import org.osceclassify.classifier.OsceClassifier;
@@ -70,8 +76,19 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Show the words that weighed most for each predicted label.")
     boolean explain;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Classify on N threads; results keep the input order. Default: the number of processors "
+                    + "(${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    /** Documents per unit of work handed to a thread. */
+    private static final int BATCH = 256;
+
     @Override
     public Integer call() throws Exception {
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + threads);
+        }
         if (top < 1) {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1, was " + top);
         }
@@ -92,7 +109,8 @@ final class ClassifyCommand implements Callable<Integer> {
             return 0;
         }
         try (AtomicFile tmp = AtomicFile.beside(output)) {
-            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(tmp.path(), StandardCharsets.UTF_8))) {
+            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(tmp.path(), StandardCharsets.UTF_8),
+                    false)) {
                 classifyAll(classifier, out);
                 if (out.checkError()) {
                     throw new IOException(output + ": could not write the results");
@@ -103,30 +121,83 @@ final class ClassifyCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Classifies every input in order. Documents are read here and handed in batches to {@code --threads}
+     * workers, which classify and format them; results are written in input order, with at most a few batches in
+     * flight, so memory stays flat however long the input.
+     */
     private void classifyAll(OsceClassifier classifier, PrintWriter out) throws IOException {
-        long done = 0;
-        try (ResultFormat.Writer writer = format.open(out, top, explain)) {
+        ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread t = new Thread(runnable, "classify-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            out.write(format.header(explain));
+            Deque<Future<String>> inFlight = new ArrayDeque<>();
+            long done = 0;
             for (String input : inputs) {
                 if (input.equals("-")) {
-                    writer.write(classify(classifier, stdinDocument()));
-                    done++;
+                    OsceDocument doc = stdinDocument();
+                    inFlight.add(workers.submit(() -> classify(classifier, List.of(doc))));
                     continue;
                 }
                 try (CorpusReader reader = Corpora.open(Path.of(input), ReadOptions.defaults())) {
+                    List<OsceDocument> batch = new ArrayList<>(BATCH);
                     for (OsceDocument doc : reader) {
-                        writer.write(classify(classifier, doc));
-                        if (++done % 1000 == 0) {
-                            main.terminal.progress("classified " + done + " documents");
+                        batch.add(doc);
+                        if (batch.size() == BATCH) {
+                            List<OsceDocument> full = batch;
+                            inFlight.add(workers.submit(() -> classify(classifier, full)));
+                            batch = new ArrayList<>(BATCH);
+                            while (inFlight.size() > 2 * threads) {
+                                out.write(next(inFlight));
+                                done += BATCH;
+                                main.terminal.progress("classified " + done + " documents");
+                            }
                         }
+                    }
+                    if (!batch.isEmpty()) {
+                        List<OsceDocument> last = batch;
+                        inFlight.add(workers.submit(() -> classify(classifier, last)));
                     }
                 }
             }
+            while (!inFlight.isEmpty()) {
+                out.write(next(inFlight));
+            }
+        } finally {
+            workers.shutdownNow();
         }
         main.terminal.progressDone();
     }
 
-    private Classification classify(OsceClassifier classifier, OsceDocument doc) {
-        return explain ? classifier.classify(doc) : classifier.scores(doc);
+    /** The formatted results of one batch, in order. */
+    private String classify(OsceClassifier classifier, List<OsceDocument> batch) {
+        StringBuilder text = new StringBuilder(batch.size() * 160);
+        for (OsceDocument doc : batch) {
+            Classification c = explain ? classifier.classify(doc) : classifier.scores(doc);
+            text.append(format.record(c, top, explain));
+        }
+        return text.toString();
+    }
+
+    /** The oldest batch's results, once ready; a worker's failure is rethrown as it was thrown. */
+    private static String next(Deque<Future<String>> inFlight) throws IOException {
+        try {
+            return inFlight.poll().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while classifying", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     private OsceDocument stdinDocument() throws IOException {

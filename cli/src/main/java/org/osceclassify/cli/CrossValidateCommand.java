@@ -53,7 +53,7 @@ final class CrossValidateCommand implements Callable<Integer> {
 
     @Option(names = "--from", paramLabel = "DATE",
             description = "With --split time: test on the items dated on or after this day (YYYY-MM-DD). "
-                    + "Default: the day that leaves the newest 20% of the dated items for testing.")
+                    + "Default: the day that leaves the newest 20%% of the dated items for testing.")
     LocalDate from;
 
     @Option(names = "--report", paramLabel = "DIR",

@@ -123,6 +123,32 @@ class CommandsTest {
     }
 
     @Test
+    void classifyOnSeveralThreadsWritesWhatOneThreadWritesInInputOrder() throws IOException {
+        Path many = TestCorpus.write(dir.resolve("many.csv"), 300);
+        for (String format : List.of("csv", "jsonl", "table")) {
+            CliRun one = CliRun.of("classify", "--model", model.toString(), "--format", format, "--threads", "1",
+                    many.toString());
+            CliRun three = CliRun.of("classify", "--model", model.toString(), "--format", format, "--threads", "3",
+                    many.toString(), corpus.toString());
+
+            assertEquals(0, one.exitCode(), one.err());
+            assertEquals(0, three.exitCode(), three.err());
+            CliRun rest = CliRun.of("classify", "--model", model.toString(), "--format", format, "--threads", "1",
+                    corpus.toString());
+            String restRecords = format.equals("csv") ? rest.out().substring(rest.out().indexOf('\n') + 1)
+                    : rest.out();
+            assertEquals(one.out() + restRecords, three.out(), format);
+        }
+    }
+
+    @Test
+    void classifyWithNoThreadsIsAUsageError() {
+        CliRun run = CliRun.of("classify", "--model", model.toString(), "--threads", "0", corpus.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("osce-classify: --threads must be at least 1"), run.err());
+    }
+
+    @Test
     void classifyReadsPlainTextFromStdinAndExplainsInJsonLines() throws IOException {
         CliRun run = CliRun.withStdin("Journalists and reporters protest censorship of the press",
                 "classify", "--model", model.toString(), "--format", "jsonl", "--explain", "-");
