@@ -45,6 +45,8 @@ final class LinearScorer {
     private final List<de.bwaldvogel.liblinear.Model> models;
     /** For each model, the label of each of its outputs, null for an output that is not reported. */
     private final List<String[]> outputs;
+    /** The number of labels scored. */
+    private final int labelCount;
 
     private LinearScorer(FeaturePipeline pipeline, ImmutableFeatureMap features,
                          List<de.bwaldvogel.liblinear.Model> models, List<String[]> outputs) {
@@ -63,6 +65,7 @@ final class LinearScorer {
         this.biasIndex = features.size() + 1;
         this.models = List.copyOf(models);
         this.outputs = List.copyOf(outputs);
+        this.labelCount = (int) outputs.stream().flatMap(Arrays::stream).filter(n -> n != null).count();
     }
 
     /**
@@ -127,13 +130,18 @@ final class LinearScorer {
      * of the document's features.
      */
     Optional<Map<String, Double>> scores(OsceDocument doc) {
+        return scores(FeaturePipeline.analyze(doc));
+    }
+
+    /** {@link #scores(OsceDocument)} from the document's analysis, which several scorers can share. */
+    Optional<Map<String, Double>> scores(FeaturePipeline.Analysis analysis) {
         Nodes nodes = new Nodes();
-        pipeline.extract(doc, nodes);
+        pipeline.extract(analysis, nodes);
         if (nodes.size == 0) {
             return Optional.empty();
         }
         FeatureNode[] features = nodes.finish(biasIndex);
-        Map<String, Double> scores = new LinkedHashMap<>();
+        Map<String, Double> scores = new LinkedHashMap<>(2 * labelCount);
         for (int i = 0; i < models.size(); i++) {
             de.bwaldvogel.liblinear.Model model = models.get(i);
             double[] values = new double[model.getNrClass()];

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.osceclassify.features.FeaturePipeline;
 import org.osceclassify.model.Corpora;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Origin;
@@ -122,8 +123,9 @@ public final class OsceClassifier {
     private Classification classify(OsceDocument doc, boolean explain) {
         OsceDocument unlabelled = doc.withoutLabels();
         if (!explain && fieldScorer.isPresent() && sourceScorer.isPresent()) {
-            Prediction prediction = trained.predict(fieldScorer.get().scores(unlabelled),
-                    sourceScorer.get().scores(unlabelled));
+            FeaturePipeline.Analysis analysis = FeaturePipeline.analyze(unlabelled);
+            Prediction prediction = trained.predict(fieldScorer.get().scores(analysis),
+                    sourceScorer.get().scores(analysis));
             return new Classification(doc.id(), prediction.fields(), prediction.sources(), Map.of());
         }
         TrainedClassifier.Features features = trained.features(unlabelled);

@@ -13,8 +13,10 @@ import java.util.Objects;
 public record ScoredLabel(String label, double score) {
 
     /** Highest score first; equal scores in label order, so rankings are deterministic. */
-    public static final Comparator<ScoredLabel> BEST_FIRST =
-            Comparator.comparingDouble(ScoredLabel::score).reversed().thenComparing(ScoredLabel::label);
+    public static final Comparator<ScoredLabel> BEST_FIRST = (a, b) -> {
+        int byScore = Double.compare(b.score(), a.score());
+        return byScore != 0 ? byScore : a.label().compareTo(b.label());
+    };
 
     public ScoredLabel {
         Objects.requireNonNull(label, "label");

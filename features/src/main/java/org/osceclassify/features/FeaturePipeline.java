@@ -92,7 +92,8 @@ public final class FeaturePipeline {
     /** Body names by the key of their home city, each list sorted. */
     private final SortedMap<String, List<String>> homes;
 
-    private final Analyzer normalizer = Analyzer.normalizing();
+    /** The first step of every pipeline, the same for all: see {@link #analyze}. */
+    private static final Analyzer NORMALIZER = Analyzer.normalizing();
     private final Analyzer terms;
     private final byte[] encoded;
 
@@ -292,8 +293,35 @@ public final class FeaturePipeline {
     }
 
     private Parts parts(OsceDocument doc) {
-        List<String> titleTokens = normalizer.analyze(doc.title());
-        List<String> bodyTokens = normalizer.analyze(doc.body());
+        return parts(analyze(doc));
+    }
+
+    /**
+     * A document with its title and body tokenised and normalised: the first step of every pipeline, which is the
+     * same for all pipelines, so that one analysis can feed several of them through {@link #extract(Analysis,
+     * FeatureSink)}. Immutable.
+     */
+    public static final class Analysis {
+        private final OsceDocument doc;
+        private final List<String> titleTokens;
+        private final List<String> bodyTokens;
+
+        private Analysis(OsceDocument doc) {
+            this.doc = doc;
+            this.titleTokens = NORMALIZER.analyze(doc.title());
+            this.bodyTokens = NORMALIZER.analyze(doc.body());
+        }
+    }
+
+    /** The analysis of {@code doc} that every pipeline starts from. */
+    public static Analysis analyze(OsceDocument doc) {
+        return new Analysis(doc);
+    }
+
+    private Parts parts(Analysis analysis) {
+        OsceDocument doc = analysis.doc;
+        List<String> titleTokens = analysis.titleTokens;
+        List<String> bodyTokens = analysis.bodyTokens;
 
         Weights bodyW;
         Weights titleW = null;
@@ -376,7 +404,12 @@ public final class FeaturePipeline {
      * many documents against a model whose feature indices were looked up once through {@link #textFeatureName}.
      */
     public void extract(OsceDocument doc, FeatureSink sink) {
-        Parts parts = parts(doc);
+        extract(analyze(doc), sink);
+    }
+
+    /** {@link #extract(OsceDocument, FeatureSink)} from a document's {@link #analyze analysis}. */
+    public void extract(Analysis analysis, FeatureSink sink) {
+        Parts parts = parts(analysis);
         if (title != null) {
             emit(parts.body(), 0, sink);
         }
@@ -425,19 +458,8 @@ public final class FeaturePipeline {
      */
     private Weights weigh(TextSpace space, int memoIndex, List<String> a, List<String> b) {
         int[] slots = new int[a.size() + b.size()];
-        int k = 0;
-        for (int i = 0, n = a.size(); i < n; i++) {
-            int s = memoIndex >= 0 ? slotsOf(a.get(i))[memoIndex] : space.slot(a.get(i));
-            if (s >= 0) {
-                slots[k++] = s;
-            }
-        }
-        for (int i = 0, n = b.size(); i < n; i++) {
-            int s = memoIndex >= 0 ? slotsOf(b.get(i))[memoIndex] : space.slot(b.get(i));
-            if (s >= 0) {
-                slots[k++] = s;
-            }
-        }
+        int k = collect(space, memoIndex, a, slots, 0);
+        k = collect(space, memoIndex, b, slots, k);
         Arrays.sort(slots, 0, k);
         Weights w = new Weights(space, k);
         for (int i = 0; i < k; ) {
@@ -451,6 +473,31 @@ public final class FeaturePipeline {
             i = j;
         }
         return w;
+    }
+
+    /**
+     * Appends the slot of each token of {@code tokens} that is a feature of {@code space} to {@code slots} from
+     * {@code k}; returns the new end. A token equal to the one before it (a bag of words repeats a word in a row)
+     * reuses that token's slot instead of being looked up again.
+     */
+    private int collect(TextSpace space, int memoIndex, List<String> tokens, int[] slots, int k) {
+        String previous = null;
+        int previousSlot = -1;
+        for (int i = 0, n = tokens.size(); i < n; i++) {
+            String token = tokens.get(i);
+            int s;
+            if (token.equals(previous)) {
+                s = previousSlot;
+            } else {
+                s = memoIndex >= 0 ? slotsOf(token)[memoIndex] : space.slot(token);
+                previous = token;
+                previousSlot = s;
+            }
+            if (s >= 0) {
+                slots[k++] = s;
+            }
+        }
+        return k;
     }
 
     /**
