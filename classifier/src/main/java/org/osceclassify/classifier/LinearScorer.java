@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import de.bwaldvogel.liblinear.FeatureNode;
 import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.SolverType;
 import org.osceclassify.features.FeaturePipeline;
 import org.osceclassify.model.OsceDocument;
 import org.tribuo.ImmutableFeatureMap;
@@ -47,6 +48,14 @@ final class LinearScorer {
     private final List<String[]> outputs;
     /** The number of labels scored. */
     private final int labelCount;
+    /**
+     * For one-vs-rest SVMs, every model's weights feature by feature: entry {@code (id - 1) * models + m} is model
+     * {@code m}'s weight of LibLinear feature {@code id}. A document then reads a few adjacent weights per feature
+     * instead of one from each model's separate array; null where the models are not all such SVMs.
+     */
+    private final double[] byFeature;
+    /** The LibLinear feature count (bias included) of the models in {@link #byFeature}. */
+    private final int featureCount;
 
     private LinearScorer(FeaturePipeline pipeline, ImmutableFeatureMap features,
                          List<de.bwaldvogel.liblinear.Model> models, List<String[]> outputs) {
@@ -66,6 +75,39 @@ final class LinearScorer {
         this.models = List.copyOf(models);
         this.outputs = List.copyOf(outputs);
         this.labelCount = (int) outputs.stream().flatMap(Arrays::stream).filter(n -> n != null).count();
+        this.featureCount = binarySvmFeatureCount(models);
+        if (featureCount > 0 && models.size() > 1) {
+            int m = models.size();
+            byFeature = new double[featureCount * m];
+            for (int k = 0; k < m; k++) {
+                double[] w = models.get(k).getFeatureWeights();
+                for (int f = 0; f < featureCount; f++) {
+                    byFeature[f * m + k] = w[f];
+                }
+            }
+        } else {
+            byFeature = null;
+        }
+    }
+
+    /**
+     * The common feature count of models that are all two-class decision-value SVMs with one weight per feature,
+     * or -1.
+     */
+    private static int binarySvmFeatureCount(List<de.bwaldvogel.liblinear.Model> models) {
+        int count = -1;
+        for (de.bwaldvogel.liblinear.Model model : models) {
+            if (model.getNrClass() != 2 || model.isProbabilityModel()
+                    || model.getSolverType() == SolverType.MCSVM_CS) {
+                return -1;
+            }
+            int n = model.getBias() >= 0 ? model.getNrFeature() + 1 : model.getNrFeature();
+            if (count >= 0 && n != count || model.getFeatureWeights().length != n) {
+                return -1;
+            }
+            count = n;
+        }
+        return count;
     }
 
     /**
@@ -140,8 +182,12 @@ final class LinearScorer {
         if (nodes.size == 0) {
             return Optional.empty();
         }
-        FeatureNode[] features = nodes.finish(biasIndex);
         Map<String, Double> scores = new LinkedHashMap<>(2 * labelCount);
+        if (byFeature != null) {
+            scoreByFeature(nodes, scores);
+            return Optional.of(scores);
+        }
+        FeatureNode[] features = nodes.finish(biasIndex);
         for (int i = 0; i < models.size(); i++) {
             de.bwaldvogel.liblinear.Model model = models.get(i);
             double[] values = new double[model.getNrClass()];
@@ -161,6 +207,35 @@ final class LinearScorer {
             }
         }
         return Optional.of(scores);
+    }
+
+    /**
+     * LibLinear's {@code predictValues} for every model at once, through {@link #byFeature}: each model's decision
+     * value sums the same products in the same order (features ascending, the bias last), so it is the same
+     * number; a two-class model's second output is minus its first, as Tribuo reports it.
+     */
+    private void scoreByFeature(Nodes nodes, Map<String, Double> scores) {
+        int m = models.size();
+        double[] decision = new double[m];
+        nodes.sortIfNeeded();
+        for (int i = 0; i <= nodes.size; i++) {
+            int id = i < nodes.size ? nodes.ids[i] + 1 : biasIndex;
+            double value = i < nodes.size ? nodes.values[i] : 1.0;
+            if (id <= featureCount) {
+                int base = (id - 1) * m;
+                for (int k = 0; k < m; k++) {
+                    decision[k] += byFeature[base + k] * value;
+                }
+            }
+        }
+        for (int k = 0; k < m; k++) {
+            String[] named = outputs.get(k);
+            for (int j = 0; j < named.length; j++) {
+                if (named[j] != null) {
+                    scores.put(named[j], j == 0 ? decision[k] : -decision[k]);
+                }
+            }
+        }
     }
 
     /** Collects a document's known features as LibLinear nodes (1-based IDs), in ascending ID order. */
@@ -194,6 +269,27 @@ final class LinearScorer {
             sorted &= size == 0 || ids[size - 1] < id;
             ids[size] = id;
             values[size++] = value;
+        }
+
+        /** Puts the features in ascending ID order, if they were not added so. */
+        void sortIfNeeded() {
+            if (sorted) {
+                return;
+            }
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Integer.compare(ids[a], ids[b]));
+            int[] sortedIds = new int[size];
+            double[] sortedValues = new double[size];
+            for (int i = 0; i < size; i++) {
+                sortedIds[i] = ids[order[i]];
+                sortedValues[i] = values[order[i]];
+            }
+            ids = sortedIds;
+            values = sortedValues;
+            sorted = true;
         }
 
         /** The nodes with LibLinear's bias node last, as Tribuo's {@code LibLinearTrainer.exampleToNodes} makes them. */

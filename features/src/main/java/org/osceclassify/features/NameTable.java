@@ -37,11 +37,17 @@ final class NameTable {
             .thenComparing(p -> String.join(" ", p.tokens()));
 
     static final NameTable EMPTY = new NameTable(List.of());
+    private static final int LAST_HASH_BITS = 1 << 16;
 
     private final List<Phrase> phrases;
     /** Phrases by their last token, which tells names apart better than the first ("OSCE ..."). */
     private final Map<String, String[][]> tokensByLast = new HashMap<>();
     private final Map<String, String[]> entriesByLast = new HashMap<>();
+    /**
+     * A bit per hash of every last token (a Bloom filter with one hash), so that {@link #find} passes over the
+     * many tokens that end no name without a map look-up; tokens' hashes are cached by then.
+     */
+    private final long[] lastHashes = new long[LAST_HASH_BITS / 64];
 
     /** A table of these phrases; duplicates are dropped and the order made canonical. */
     NameTable(Collection<Phrase> phrases) {
@@ -53,6 +59,8 @@ final class NameTable {
             grouped.computeIfAbsent(p.tokens().get(p.tokens().size() - 1), k -> new ArrayList<>()).add(p);
         }
         grouped.forEach((last, list) -> {
+            int bit = last.hashCode() & (LAST_HASH_BITS - 1);
+            lastHashes[bit >>> 6] |= 1L << bit;
             tokensByLast.put(last, list.stream().map(p -> p.tokens().toArray(new String[0])).toArray(String[][]::new));
             entriesByLast.put(last, list.stream().map(Phrase::entry).toArray(String[]::new));
         });
@@ -117,6 +125,10 @@ final class NameTable {
         for (int i = 0; i < n; i++) {
             String last = tokens.get(i);
             if (bag && i > 0 && last.equals(tokens.get(i - 1))) {
+                continue;
+            }
+            int bit = last.hashCode() & (LAST_HASH_BITS - 1);
+            if ((lastHashes[bit >>> 6] & (1L << bit)) == 0) {
                 continue;
             }
             String[][] candidates = tokensByLast.get(last);
