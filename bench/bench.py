@@ -283,8 +283,8 @@ def jmh(model, corpus):
                            "-p", f"corpus={corpus}", "-rf", "json", "-rff", out],
           stdout=os.path.join(OUT, "logs", "jmh-classify.out"))
     with open(out) as f:
-        result = json.load(f)[0]["primaryMetric"]
-    return {"docs_per_s": result["score"], "error": result["scoreError"]}
+        results = {r["benchmark"].rsplit(".", 1)[1]: r["primaryMetric"] for r in json.load(f)}
+    return {name: {"docs_per_s": r["score"], "error": r["scoreError"]} for name, r in results.items()}
 
 
 def main_run(args):
@@ -431,9 +431,11 @@ def markdown(res, timeout):
     ratio = tput["ours"] / tput["fasttext"]
     row(f"classify throughput, {n:,} docs (docs/s)", [f"{tput[k]:,.0f}" for k in keys],
         f"{ratio:.2f}× fastText's: {'met' if ratio >= 1 else 'MISSED'}")
-    row("in-process classify, JMH, 1 thread (docs/s)",
-        [f"{res['jmh']['docs_per_s']:,.0f} ± {res['jmh']['error']:,.0f}", "–", "–", "–"],
-        f"{res['jmh']['docs_per_s'] / tput['fasttext']:.2f}× fastText's CLI throughput")
+    for name, what in (("scores", "labels and scores"), ("classify", "with explanations")):
+        j = res["jmh"][name]
+        row(f"in-process classify, JMH, 1 thread, {what} (docs/s)",
+            [f"{j['docs_per_s']:,.0f} ± {j['error']:,.0f}", "–", "–", "–"],
+            f"{j['docs_per_s'] / tput['fasttext']:.2f}× fastText's CLI throughput")
     row(f"classify peak RSS, {n:,} docs (MiB)", [f"{cl[k][n]['rss_mb']:.0f}" for k in keys])
     rss = [cl["ours"][m]["rss_mb"] for m in res["classify_sizes"]]
     flat = max(rss) <= 1.25 * min(rss)
