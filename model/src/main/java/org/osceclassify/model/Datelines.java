@@ -68,8 +68,10 @@ final class Datelines {
      * A place name in title case: words written all in capitals become {@code Capitalised}, including each part
      * of a hyphenated, slashed or dotted name ({@code D.C.}); words already in mixed case are left as written.
      */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     static String normalisePlace(String place) {
-        String s = place.strip().replaceAll("\\s+", " ");
+        String s = WHITESPACE.matcher(place.strip()).replaceAll(" ");
         StringBuilder out = new StringBuilder(s.length());
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
