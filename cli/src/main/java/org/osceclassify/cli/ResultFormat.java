@@ -121,8 +121,19 @@ enum ResultFormat {
         if (!Double.isFinite(value)) {
             return Double.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
         }
-        String fixed = new BigDecimal(Double.toString(value)).setScale(3, RoundingMode.HALF_UP).toPlainString();
-        return Math.copySign(1.0, value) < 0 && fixed.charAt(0) != '-' ? "-" + fixed : fixed;
+        String sign = Math.copySign(1.0, value) < 0 ? "-" : "";
+        double thousandths = Math.abs(value) * 1000;
+        double whole = Math.floor(thousandths);
+        double fraction = thousandths - whole;
+        if (thousandths < 1e9 && Math.abs(fraction - 0.5) > 1e-6) {
+            // Far from a tie, every decimal form of the value rounds the same way: round here.
+            long units = (long) whole + (fraction > 0.5 ? 1 : 0);
+            long milli = units % 1000;
+            return sign + units / 1000 + (milli < 10 ? ".00" : milli < 100 ? ".0" : ".") + milli;
+        }
+        String fixed = new BigDecimal(Double.toString(Math.abs(value))).setScale(3, RoundingMode.HALF_UP)
+                .toPlainString();
+        return sign + fixed;
     }
 
     static String words(Map<String, List<ScoredLabel>> words) {
