@@ -2,7 +2,9 @@ package org.osceclassify.features;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -76,6 +78,23 @@ public final class Analyzer {
             tokens.subList(kept, tokens.size()).clear();
         }
         return ngrams.apply(tokens);
+    }
+
+    /**
+     * {@link #filter(List)}, remembering each token's term in {@code memo}: the filters are a pure function of the
+     * token, and fitting runs them over the same few thousand words again and again. {@code memo} is the caller's,
+     * not shared between threads.
+     */
+    List<String> filter(List<String> tokens, Map<String, Optional<String>> memo) {
+        List<String> out = tokens;
+        if (filters.length > 0) {
+            out = new ArrayList<>(tokens.size());
+            for (String token : tokens) {
+                Optional<String> t = memo.computeIfAbsent(token, k -> Optional.ofNullable(term(k)));
+                t.ifPresent(out::add);
+            }
+        }
+        return ngrams.apply(out);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -128,11 +129,12 @@ public final class FeaturePipeline {
         boolean split = config.titleNamespace();
         Map<String, int[]> bodyDf = new HashMap<>();
         Map<String, int[]> titleDf = new HashMap<>();
+        Map<String, Optional<String>> termOf = new HashMap<>();
         int n = 0;
         for (OsceDocument doc : training) {
             n++;
-            List<String> titleTerms = terms.filter(normalizer.analyze(doc.title()));
-            List<String> bodyTerms = terms.filter(normalizer.analyze(doc.body()));
+            List<String> titleTerms = terms.filter(normalizer.analyze(doc.title()), termOf);
+            List<String> bodyTerms = terms.filter(normalizer.analyze(doc.body()), termOf);
             if (split) {
                 countDistinct(titleTerms, List.of(), titleDf, config.hashBuckets());
                 countDistinct(bodyTerms, List.of(), bodyDf, config.hashBuckets());
