@@ -56,6 +56,12 @@ final class LinearScorer {
     private final double[] byFeature;
     /** The LibLinear feature count (bias included) of the models in {@link #byFeature}. */
     private final int featureCount;
+    /** The model's feature names by ID, for explanations. */
+    private final String[] featureNames;
+    /** Each label's model and output: {@code {model, output}}. */
+    private final Map<String, int[]> positions;
+    /** Each model's weights, in LibLinear's layout, for explanations; null with {@link #byFeature}. */
+    private final List<double[]> weights;
 
     private LinearScorer(FeaturePipeline pipeline, ImmutableFeatureMap features,
                          List<de.bwaldvogel.liblinear.Model> models, List<String[]> outputs) {
@@ -75,6 +81,19 @@ final class LinearScorer {
         this.models = List.copyOf(models);
         this.outputs = List.copyOf(outputs);
         this.labelCount = (int) outputs.stream().flatMap(Arrays::stream).filter(n -> n != null).count();
+        this.featureNames = new String[features.size()];
+        for (VariableInfo info : features) {
+            featureNames[((VariableIDInfo) info).getID()] = info.getName();
+        }
+        Map<String, int[]> at = new HashMap<>();
+        for (int k = 0; k < outputs.size(); k++) {
+            for (int j = 0; j < outputs.get(k).length; j++) {
+                if (outputs.get(k)[j] != null) {
+                    at.put(outputs.get(k)[j], new int[] {k, j});
+                }
+            }
+        }
+        this.positions = Map.copyOf(at);
         this.featureCount = binarySvmFeatureCount(models);
         if (featureCount > 0 && models.size() > 1) {
             int m = models.size();
@@ -85,8 +104,10 @@ final class LinearScorer {
                     byFeature[f * m + k] = w[f];
                 }
             }
+            weights = null;
         } else {
             byFeature = null;
+            weights = models.stream().map(de.bwaldvogel.liblinear.Model::getFeatureWeights).toList();
         }
     }
 
@@ -177,8 +198,18 @@ final class LinearScorer {
 
     /** {@link #scores(OsceDocument)} from the document's analysis, which several scorers can share. */
     Optional<Map<String, Double>> scores(FeaturePipeline.Analysis analysis) {
+        return scores(features(analysis));
+    }
+
+    /** A document's features as this scorer's model knows them, to score and to explain. */
+    Nodes features(FeaturePipeline.Analysis analysis) {
         Nodes nodes = new Nodes();
         pipeline.extract(analysis, nodes);
+        return nodes;
+    }
+
+    /** The score of every label for a document's {@link #features}, empty when the model knows none of them. */
+    Optional<Map<String, Double>> scores(Nodes nodes) {
         if (nodes.size == 0) {
             return Optional.empty();
         }
@@ -207,6 +238,44 @@ final class LinearScorer {
             }
         }
         return Optional.of(scores);
+    }
+
+    /**
+     * The document's features that weigh most for {@code label}, strongest first, at most {@code limit} and only
+     * those that count for it: each feature's weight for the label times its value, as Tribuo's LibLinear
+     * {@code getExcuse} works it out, ties in feature name order.
+     */
+    List<ScoredLabel> strongest(Nodes nodes, String label, int limit) {
+        int[] at = positions.get(label);
+        if (at == null) {
+            return List.of();
+        }
+        nodes.sortIfNeeded();
+        int k = at[0];
+        int output = at[1];
+        de.bwaldvogel.liblinear.Model model = models.get(k);
+        int classes = model.getNrClass();
+        List<ScoredLabel> words = new ArrayList<>(nodes.size);
+        for (int i = 0; i < nodes.size; i++) {
+            int id = nodes.ids[i];
+            double weight;
+            if (classes == 2) {
+                double w = byFeature != null ? byFeature[id * models.size() + k] : weights.get(k)[id];
+                weight = output == 0 ? w : -w;
+            } else {
+                weight = weights.get(k)[id * classes + output];
+            }
+            words.add(new ScoredLabel(featureNames[id], weight * nodes.values[i]));
+        }
+        words.sort((a, b) -> Double.compare(b.score(), a.score()));
+        List<ScoredLabel> strongest = new ArrayList<>(limit);
+        for (ScoredLabel w : words) {
+            if (w.score() <= 0 || strongest.size() == limit) {
+                break;
+            }
+            strongest.add(w);
+        }
+        return List.copyOf(strongest);
     }
 
     /**
@@ -239,7 +308,7 @@ final class LinearScorer {
     }
 
     /** Collects a document's known features as LibLinear nodes (1-based IDs), in ascending ID order. */
-    private final class Nodes implements FeaturePipeline.FeatureSink {
+    final class Nodes implements FeaturePipeline.FeatureSink {
         int[] ids = new int[64];
         double[] values = new double[64];
         int size;

@@ -122,11 +122,21 @@ public final class OsceClassifier {
 
     private Classification classify(OsceDocument doc, boolean explain) {
         OsceDocument unlabelled = doc.withoutLabels();
-        if (!explain && fieldScorer.isPresent() && sourceScorer.isPresent()) {
+        if (fieldScorer.isPresent() && sourceScorer.isPresent()) {
             FeaturePipeline.Analysis analysis = FeaturePipeline.analyze(unlabelled);
-            Prediction prediction = trained.predict(fieldScorer.get().scores(analysis),
-                    sourceScorer.get().scores(analysis));
-            return new Classification(doc.id(), prediction.fields(), prediction.sources(), Map.of());
+            LinearScorer.Nodes fields = fieldScorer.get().features(analysis);
+            LinearScorer.Nodes sources = sourceScorer.get().features(analysis);
+            Prediction prediction = trained.predict(fieldScorer.get().scores(fields),
+                    sourceScorer.get().scores(sources));
+            Map<String, List<ScoredLabel>> words = new LinkedHashMap<>();
+            if (explain) {
+                for (ScoredLabel field : prediction.fields()) {
+                    words.put(field.label(), fieldScorer.get().strongest(fields, field.label(), WORDS_PER_LABEL));
+                }
+                prediction.source().ifPresent(source -> words.put(source.label(),
+                        sourceScorer.get().strongest(sources, source.label(), WORDS_PER_LABEL)));
+            }
+            return new Classification(doc.id(), prediction.fields(), prediction.sources(), words);
         }
         TrainedClassifier.Features features = trained.features(unlabelled);
         Prediction prediction = fieldScorer.isPresent()

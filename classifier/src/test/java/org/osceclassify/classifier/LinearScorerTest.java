@@ -12,7 +12,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Origin;
 import org.osceclassify.model.Taxonomy;
+import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.multilabel.baseline.IndependentMultiLabelModel;
 
 /** The fast scorers give exactly the scores Tribuo gives, label for label and in the same order. */
 class LinearScorerTest {
@@ -67,6 +69,43 @@ class LinearScorerTest {
             assertEquals(tribuo.fields(), fast.fields(), doc.id());
             assertEquals(tribuo.sources(), fast.sources(), doc.id());
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TrainingSettings.Algorithm.class, names = {"SVM", "LOGISTIC"})
+    void explanationsAreTribuosExcusesStrongestPositiveWords(TrainingSettings.Algorithm algorithm) {
+        TrainedClassifier trained = train(algorithm);
+        OsceClassifier classifier = OsceClassifier.of(trained, java.util.Optional.empty());
+        IndependentMultiLabelModel fields = (IndependentMultiLabelModel) trained.fieldsModel();
+
+        int explained = 0;
+        for (OsceDocument doc : TestCorpus.themed(90, 5)) {
+            Classification c = classifier.classify(doc);
+            OsceDocument unlabelled = doc.withoutLabels();
+            for (ScoredLabel field : c.fields()) {
+                int i = fields.getLabelOrder().indexOf(new Label(field.label()));
+                assertEquals(excuse(fields.getModels().get(i), trained.fieldsPipeline().example(unlabelled,
+                        LabelFactory.UNKNOWN_LABEL), field.label()), c.words().get(field.label()), doc.id());
+                explained += c.words().get(field.label()).size();
+            }
+            String source = c.sources().get(0).label();
+            assertEquals(excuse(trained.sourcesModel(), trained.sourcesPipeline().example(unlabelled,
+                    LabelFactory.UNKNOWN_LABEL), source), c.words().get(source), doc.id());
+        }
+        assertTrue(explained > 90, "most predicted fields are explained by some words");
+    }
+
+    /** What Tribuo's own explanation says: the features of the excuse for {@code label} that count for it. */
+    private static List<ScoredLabel> excuse(org.tribuo.Model<Label> model, org.tribuo.Example<Label> example,
+                                            String label) {
+        List<ScoredLabel> words = new java.util.ArrayList<>();
+        for (var pair : model.getExcuse(example).orElseThrow().excuse(label)) {
+            if (pair.getB() <= 0 || words.size() == OsceClassifier.WORDS_PER_LABEL) {
+                break;
+            }
+            words.add(new ScoredLabel(pair.getA(), pair.getB()));
+        }
+        return words;
     }
 
     @ParameterizedTest
