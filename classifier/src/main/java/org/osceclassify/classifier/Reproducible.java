@@ -22,6 +22,7 @@ import org.tribuo.common.liblinear.protos.TribuoLiblinear;
 import org.tribuo.multilabel.protos.TribuoMultilabelCore;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.protos.core.TribuoCore;
+import org.tribuo.protos.core.TribuoCoreImpl;
 
 /**
  * Makes saved Tribuo models byte-for-byte reproducible. Tribuo records the wall-clock time of training in every
@@ -40,8 +41,8 @@ final class Reproducible {
     private static final Map<String, Descriptor> MODEL_TYPES = new HashMap<>();
 
     static {
-        for (FileDescriptor file : List.of(TribuoCore.getDescriptor(), TribuoMultilabelCore.getDescriptor(),
-                TribuoLiblinear.getDescriptor())) {
+        for (FileDescriptor file : List.of(TribuoCore.getDescriptor(), TribuoCoreImpl.getDescriptor(),
+                TribuoMultilabelCore.getDescriptor(), TribuoLiblinear.getDescriptor())) {
             for (Descriptor type : file.getMessageTypes()) {
                 MODEL_TYPES.put(type.getFullName(), type);
             }
