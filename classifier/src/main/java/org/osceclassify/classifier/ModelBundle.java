@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,12 +59,16 @@ final class ModelBundle {
     }
 
     static Map<String, byte[]> entries(TrainedClassifier c, Optional<Evaluation> evaluation) {
+        // The two models take the longest to serialise, each its own feature domain: the sources model on
+        // another thread meanwhile.
+        CompletableFuture<byte[]> sourcesModel = CompletableFuture.supplyAsync(
+                () -> Reproducible.serialize(c.sourcesModel()).toByteArray());
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(MANIFEST, manifest(c).getBytes(StandardCharsets.UTF_8));
         entries.put(FIELDS_PIPELINE, c.fieldsPipeline().toBytes());
         entries.put(SOURCES_PIPELINE, c.sourcesPipeline().toBytes());
         entries.put(FIELDS_MODEL, Reproducible.serialize(c.fieldsModel()).toByteArray());
-        entries.put(SOURCES_MODEL, Reproducible.serialize(c.sourcesModel()).toByteArray());
+        entries.put(SOURCES_MODEL, sourcesModel.join());
         c.taxonomy().toCsv().forEach((name, csv) ->
                 entries.put(TAXONOMY_PREFIX + name, csv.getBytes(StandardCharsets.UTF_8)));
         evaluation.ifPresent(e -> entries.put(EVALUATION, EvaluationReports.toJson(e).getBytes(StandardCharsets.UTF_8)));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
@@ -20,8 +21,12 @@ import com.oracle.labs.mlrg.olcut.provenance.primitives.DateTimeProvenance;
 import org.tribuo.Model;
 import org.tribuo.common.liblinear.protos.TribuoLiblinear;
 import org.tribuo.multilabel.protos.TribuoMultilabelCore;
+import org.tribuo.protos.core.FeatureDomainProto;
 import org.tribuo.protos.core.ModelProto;
+import org.tribuo.protos.core.OutputDomainProto;
+import org.tribuo.protos.core.OutputProto;
 import org.tribuo.protos.core.TribuoCore;
+import org.tribuo.protos.core.TribuoCoreImpl;
 
 /**
  * Makes saved Tribuo models byte-for-byte reproducible. Tribuo records the wall-clock time of training in every
@@ -38,10 +43,16 @@ final class Reproducible {
     private static final Descriptor SIMPLE_PROVENANCE = SimpleProvenanceProto.getDescriptor();
     /** The model messages that may sit inside an {@code Any}, by full name. */
     private static final Map<String, Descriptor> MODEL_TYPES = new HashMap<>();
+    /**
+     * The messages that hold no provenance, only a model's features and outputs, by full name: {@link #pin} does
+     * not descend into them, which spares parsing the thousands of features of every feature domain.
+     */
+    private static final Set<String> NO_PROVENANCE = Set.of(FeatureDomainProto.getDescriptor().getFullName(),
+            OutputDomainProto.getDescriptor().getFullName(), OutputProto.getDescriptor().getFullName());
 
     static {
-        for (FileDescriptor file : List.of(TribuoCore.getDescriptor(), TribuoMultilabelCore.getDescriptor(),
-                TribuoLiblinear.getDescriptor())) {
+        for (FileDescriptor file : List.of(TribuoCore.getDescriptor(), TribuoCoreImpl.getDescriptor(),
+                TribuoMultilabelCore.getDescriptor(), TribuoLiblinear.getDescriptor())) {
             for (Descriptor type : file.getMessageTypes()) {
                 MODEL_TYPES.put(type.getFullName(), type);
             }
@@ -51,16 +62,21 @@ final class Reproducible {
     private Reproducible() {
     }
 
-    /** The model's protobuf serialisation, with every date-time of its provenance pinned. */
+    /**
+     * The model's protobuf serialisation, as Tribuo's {@link Model#serialize()} writes it (through
+     * {@link ModelSerialization}), with every date-time of its provenance pinned.
+     */
     static ModelProto serialize(Model<?> model) {
-        return (ModelProto) pin(model.serialize());
+        return (ModelProto) pin(new ModelSerialization().serialize(model));
     }
 
-    private static Message pin(Message message) {
+    /** The message with every date-time of the provenance in it pinned to {@link #PINNED_TIME}. */
+    static Message pin(Message message) {
         Message.Builder builder = message.toBuilder();
         for (Map.Entry<FieldDescriptor, Object> entry : message.getAllFields().entrySet()) {
             FieldDescriptor field = entry.getKey();
-            if (field.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
+            if (field.getJavaType() != FieldDescriptor.JavaType.MESSAGE
+                    || NO_PROVENANCE.contains(field.getMessageType().getFullName())) {
                 continue;
             }
             if (field.isRepeated()) {

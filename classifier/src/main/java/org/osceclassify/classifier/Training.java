@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.osceclassify.features.FeaturePipeline;
@@ -37,7 +41,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * Trains the two tasks, fields of work and source bodies, from one corpus in one call.
  *
  * <p>The feature pipelines are fitted on the training documents only, with their labels removed. Training is
- * deterministic: the same documents in the same order with the same settings give byte-identical models.
+ * deterministic: the same documents in the same order with the same settings give byte-identical models, on any
+ * number of threads. The final models and the folds of threshold tuning are independent, so they are trained in
+ * parallel on the machine's cores.
  */
 public final class Training {
 
@@ -46,6 +52,8 @@ public final class Training {
     /** LibLinear's stopping tolerance. */
     private static final double TOLERANCE = 0.01;
     private static final int MAX_ITERATIONS = 1000;
+    /** The threads training runs its independent models on (the final models and the threshold folds). */
+    private static final int THREADS = Runtime.getRuntime().availableProcessors();
     /** The creation time recorded for the training data, fixed so that models are reproducible. */
     private static final OffsetDateTime DATA_TIME = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
@@ -59,6 +67,12 @@ public final class Training {
      * @throws IllegalArgumentException when either task is left with fewer than two items or a single label
      */
     public static TrainedClassifier train(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus) {
+        return train(settings, taxonomy, corpus, THREADS);
+    }
+
+    /** {@link #train(TrainingSettings, Taxonomy, List)} on {@code threads} threads; the result is the same. */
+    static TrainedClassifier train(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus,
+                                   int threads) {
         long start = System.nanoTime();
         Labelling labelling = new Labelling(taxonomy, settings.fieldsLevel());
         List<OsceDocument> fieldsDocs = corpus.stream().filter(d -> !labelling.fields(d).isEmpty()).toList();
@@ -81,20 +95,51 @@ public final class Training {
         FeaturePipeline sourcesPipeline = settings.sourcesFeatures().equals(settings.fieldsFeatures())
                 ? fieldsPipeline : FeaturePipeline.fit(settings.sourcesFeatures(), taxonomy, unlabelled);
 
-        LOG.debug("tuning thresholds of {} fields on {} items", fieldLabels.size(), fieldsDocs.size());
-        Map<String, Double> thresholds = tuneThresholds(settings, fieldsPipeline, labelling, fieldsDocs,
-                fieldLabels);
-        LOG.debug("training the fields model");
-        Model<MultiLabel> fieldsModel = trainFields(settings, fieldsPipeline, labelling, fieldsDocs);
-        LOG.debug("training the sources model on {} items, {} classes", sourcesDocs.size(), sourceClasses.size());
-        Model<Label> sourcesModel = trainSources(settings, sourcesPipeline, labelling, sourcesDocs,
-                sourceClasses);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "osce-classify-training");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            LOG.debug("training on {} threads: the fields model, the sources model on {} items, {} classes, and the "
+                    + "thresholds of {} fields", threads, sourcesDocs.size(), sourceClasses.size(),
+                    fieldLabels.size());
+            Future<Model<MultiLabel>> fieldsModel = pool.submit(() ->
+                    trainFields(settings, fieldsPipeline, labelling, fieldsDocs));
+            Future<Model<Label>> sourcesModel = pool.submit(() ->
+                    trainSources(settings, sourcesPipeline, labelling, sourcesDocs, sourceClasses));
+            Map<String, Double> thresholds = tuneThresholds(settings, fieldsPipeline, labelling, fieldsDocs,
+                    fieldLabels, pool);
 
-        TrainedClassifier.Summary summary = new TrainedClassifier.Summary(corpus.size(), fieldsDocs.size(),
-                sourcesDocs.size(), fieldCounts, sourceCounts, Duration.ofNanos(System.nanoTime() - start));
-        LOG.debug("trained in {} ms", summary.duration().toMillis());
-        return new TrainedClassifier(fieldsPipeline, fieldsModel, thresholds, sourcesPipeline, sourcesModel,
-                taxonomy, settings, summary);
+            Model<MultiLabel> fields = await(fieldsModel);
+            Model<Label> sources = await(sourcesModel);
+
+            TrainedClassifier.Summary summary = new TrainedClassifier.Summary(corpus.size(), fieldsDocs.size(),
+                    sourcesDocs.size(), fieldCounts, sourceCounts, Duration.ofNanos(System.nanoTime() - start));
+            LOG.debug("trained in {} ms", summary.duration().toMillis());
+            return new TrainedClassifier(fieldsPipeline, fields, thresholds, sourcesPipeline, sources, taxonomy,
+                    settings, summary);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The task's result; its failure rethrown as it was thrown. */
+    private static <T> T await(Future<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training was interrupted", e);
+        }
     }
 
     private static void require(boolean ok, String task, int items, int labels) {
@@ -119,9 +164,14 @@ public final class Training {
                 .toList();
     }
 
+    /**
+     * Each field's threshold, tuned on the scores the documents get from fields models trained without them
+     * (k-fold). The folds are trained as tasks on {@code pool}, and their scores are gathered in fold order, so
+     * the thresholds do not depend on the number of threads.
+     */
     private static Map<String, Double> tuneThresholds(TrainingSettings settings, FeaturePipeline pipeline,
                                                       Labelling labelling, List<OsceDocument> docs,
-                                                      Set<String> labels) {
+                                                      Set<String> labels, ExecutorService pool) {
         double fallback = defaultThreshold(settings.algorithm());
         int folds = settings.thresholdFolds();
         if (folds < 2 || docs.size() < 2 * folds) {
@@ -129,20 +179,33 @@ public final class Training {
             labels.forEach(l -> fixed.put(l, fallback));
             return fixed;
         }
-        List<Map<String, Double>> scores = new ArrayList<>(docs.size());
+        List<Future<List<Map<String, Double>>>> foldScores = new ArrayList<>();
         List<Set<String>> truth = new ArrayList<>(docs.size());
         for (Splits.Split split : Splits.kFold(docs.size(), folds, settings.seed())) {
-            Model<MultiLabel> model = trainFields(settings, pipeline, labelling, split.train(docs));
-            for (OsceDocument doc : split.test(docs)) {
-                Map<String, Double> s = new HashMap<>();
-                labels.forEach(l -> s.put(l, fallback));
-                s.putAll(TrainedClassifier.fieldScores(model, pipeline, doc));
-                scores.add(s);
-                truth.add(labelling.fields(doc));
-            }
+            foldScores.add(pool.submit(() -> heldOutScores(settings, pipeline, labelling, split.train(docs),
+                    split.test(docs), labels, fallback)));
+            split.test(docs).forEach(doc -> truth.add(labelling.fields(doc)));
         }
+        List<Map<String, Double>> scores = new ArrayList<>(docs.size());
+        foldScores.forEach(fold -> scores.addAll(await(fold)));
         return Thresholds.tune(scores, truth, labels, settings.minThresholdSupport(), fallback,
                 settings.thresholdShrinkage());
+    }
+
+    /** The scores of every label for each held-out document, from a fields model trained on {@code train}. */
+    private static List<Map<String, Double>> heldOutScores(TrainingSettings settings, FeaturePipeline pipeline,
+                                                           Labelling labelling, List<OsceDocument> train,
+                                                           List<OsceDocument> heldOut, Set<String> labels,
+                                                           double fallback) {
+        Model<MultiLabel> model = trainFields(settings, pipeline, labelling, train);
+        List<Map<String, Double>> scores = new ArrayList<>(heldOut.size());
+        for (OsceDocument doc : heldOut) {
+            Map<String, Double> s = new HashMap<>();
+            labels.forEach(l -> s.put(l, fallback));
+            s.putAll(TrainedClassifier.fieldScores(model, pipeline, doc));
+            scores.add(s);
+        }
+        return scores;
     }
 
     private static double defaultThreshold(TrainingSettings.Algorithm algorithm) {

@@ -14,6 +14,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.osceclassify.model.Labels;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Origin;
@@ -41,6 +43,25 @@ class TrainingTest {
         for (OsceDocument doc : CORPUS.subList(0, 10)) {
             assertEquals(first.predict(doc), second.predict(doc));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"LOGISTIC", "SVM"})
+    @DisplayName("the number of threads never changes the model: tuned thresholds and model bytes are the same")
+    void threadsDoNotChangeTheModel(TrainingSettings.Algorithm algorithm) {
+        TrainingSettings settings = SETTINGS.toBuilder().algorithm(algorithm).thresholdFolds(4)
+                .minThresholdSupport(1).build();
+        List<OsceDocument> corpus = TestCorpus.themed(90, 5);
+        TrainedClassifier sequential = Training.train(settings, TAXONOMY, corpus, 1);
+        TrainedClassifier parallel = Training.train(settings, TAXONOMY, corpus, 3);
+        double fallback = algorithm == TrainingSettings.Algorithm.SVM ? 0.0 : 0.5;
+        assertTrue(sequential.thresholds().values().stream().anyMatch(t -> t != fallback),
+                "the folds tuned some threshold: " + sequential.thresholds());
+        assertEquals(sequential.thresholds(), parallel.thresholds());
+        assertArrayEquals(Reproducible.serialize(sequential.fieldsModel()).toByteArray(),
+                Reproducible.serialize(parallel.fieldsModel()).toByteArray());
+        assertArrayEquals(Reproducible.serialize(sequential.sourcesModel()).toByteArray(),
+                Reproducible.serialize(parallel.sourcesModel()).toByteArray());
     }
 
     @Test

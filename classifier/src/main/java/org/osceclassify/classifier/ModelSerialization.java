@@ -1,0 +1,145 @@
+package org.osceclassify.classifier;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.Model;
+import org.tribuo.Output;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.liblinear.LibLinearClassificationModel;
+import org.tribuo.common.liblinear.LibLinearModel;
+import org.tribuo.common.liblinear.protos.LibLinearModelProto;
+import org.tribuo.impl.ModelDataCarrier;
+import org.tribuo.multilabel.baseline.IndependentMultiLabelModel;
+import org.tribuo.multilabel.protos.IndependentMultiLabelModelProto;
+import org.tribuo.protos.core.FeatureDomainProto;
+import org.tribuo.protos.core.ModelDataProto;
+import org.tribuo.protos.core.ModelProto;
+
+/**
+ * Tribuo's own protobuf serialisation of a model ({@link Model#serialize()}), byte for byte, but with each distinct
+ * feature domain serialised only once. A one-vs-rest fields model holds the same feature domain in every label's
+ * LibLinear model, and Tribuo serialises each of its thousands of features through reflection, so saving repeated
+ * that work two dozen times and took most of the training command's time.
+ *
+ * <p>It builds the messages of Tribuo 4.3.2's {@code IndependentMultiLabelModel} and
+ * {@code LibLinearClassificationModel} as their {@code serialize()} methods do; any other model is serialised by
+ * Tribuo itself. A test checks the bytes against Tribuo's, so a Tribuo upgrade that changes the format fails loudly.
+ * One instance serialises one bundle's models: it remembers the domains it has serialised.
+ */
+final class ModelSerialization {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelSerialization.class);
+
+    /** Tribuo's LibLinear weights, which its public accessor only copies through LibLinear's text format. */
+    private static final Field LIBLINEAR_MODELS = liblinearModelsField();
+    /** Stands in for the feature domain when Tribuo serialises a model's metadata; replaced by the real one. */
+    private static final ImmutableFeatureMap NO_FEATURES = new ImmutableFeatureMap(List.of());
+
+    private final List<ImmutableFeatureMap> domains = new ArrayList<>();
+    private final List<FeatureDomainProto> domainProtos = new ArrayList<>();
+
+    /** The same message as {@code model.serialize()}. */
+    ModelProto serialize(Model<?> model) {
+        if (model.getClass() == LibLinearClassificationModel.class) {
+            return liblinear((LibLinearClassificationModel) model);
+        }
+        if (model.getClass() == IndependentMultiLabelModel.class) {
+            IndependentMultiLabelModel independent = (IndependentMultiLabelModel) model;
+            if (independent.getModels().stream().allMatch(m -> m.getClass() == LibLinearClassificationModel.class)) {
+                return independent(independent);
+            }
+        }
+        LOG.debug("serialising a {} through Tribuo", model.getClass().getSimpleName());
+        return model.serialize();
+    }
+
+    /** As {@code IndependentMultiLabelModel.serialize()}. */
+    private ModelProto independent(IndependentMultiLabelModel model) {
+        IndependentMultiLabelModelProto.Builder proto = IndependentMultiLabelModelProto.newBuilder()
+                .setMetadata(metadata(model));
+        for (Model<Label> inner : model.getModels()) {
+            proto.addModels(serialize(inner));
+        }
+        for (Label label : model.getLabelOrder()) {
+            proto.addLabels(label.serialize());
+        }
+        return ModelProto.newBuilder()
+                .setSerializedData(Any.pack(proto.build()))
+                .setClassName(IndependentMultiLabelModel.class.getName())
+                .setVersion(IndependentMultiLabelModel.CURRENT_VERSION)
+                .build();
+    }
+
+    /** As {@code LibLinearModel.serialize()}: the weights in Java serialisation, as Tribuo writes them. */
+    private ModelProto liblinear(LibLinearClassificationModel model) {
+        LibLinearModelProto.Builder proto = LibLinearModelProto.newBuilder().setMetadata(metadata(model));
+        for (de.bwaldvogel.liblinear.Model weights : liblinearModels(model)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(weights);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot serialise a LibLinear model: " + e.getMessage(), e);
+            }
+            proto.addModels(ByteString.copyFrom(bytes.toByteArray()));
+        }
+        return ModelProto.newBuilder()
+                .setSerializedData(Any.pack(proto.build()))
+                .setClassName(model.getClass().getName())
+                .setVersion(LibLinearModel.CURRENT_VERSION)
+                .build();
+    }
+
+    /**
+     * As Tribuo's model metadata ({@code ModelDataCarrier.serialize()}), serialised by Tribuo without the feature
+     * domain, which is then set to the domain serialised once. Protobuf writes fields in field-number order
+     * whatever order they are set in, so the bytes are the same.
+     */
+    private <T extends Output<T>> ModelDataProto metadata(Model<T> model) {
+        ModelDataCarrier<T> carrier = new ModelDataCarrier<>(model.getName(), model.getProvenance(), NO_FEATURES,
+                model.getOutputIDInfo(), model.generatesProbabilities(), model.getProvenance().getTribuoVersion());
+        return carrier.serialize().toBuilder().setFeatureDomain(domain(model.getFeatureIDMap())).build();
+    }
+
+    /** The domain's serialisation, reused for every equal domain. */
+    private FeatureDomainProto domain(ImmutableFeatureMap domain) {
+        for (int i = 0; i < domains.size(); i++) {
+            if (domains.get(i) == domain || domains.get(i).equals(domain)) {
+                return domainProtos.get(i);
+            }
+        }
+        FeatureDomainProto proto = domain.serialize();
+        domains.add(domain);
+        domainProtos.add(proto);
+        LOG.debug("serialised a feature domain of {} features", domain.size());
+        return proto;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<de.bwaldvogel.liblinear.Model> liblinearModels(LibLinearClassificationModel model) {
+        try {
+            return (List<de.bwaldvogel.liblinear.Model>) LIBLINEAR_MODELS.get(model);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read the LibLinear models of a Tribuo model", e);
+        }
+    }
+
+    private static Field liblinearModelsField() {
+        try {
+            Field field = LibLinearModel.class.getDeclaredField("models");
+            field.setAccessible(true);
+            return field;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("this Tribuo's LibLinearModel has no models field", e);
+        }
+    }
+}
