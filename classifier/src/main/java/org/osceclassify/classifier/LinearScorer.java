@@ -1,6 +1,5 @@
 package org.osceclassify.classifier;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,12 +19,11 @@ import org.tribuo.VariableIDInfo;
 import org.tribuo.VariableInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.liblinear.LibLinearClassificationModel;
-import org.tribuo.common.liblinear.LibLinearModel;
 import org.tribuo.multilabel.MultiLabel;
 import org.tribuo.multilabel.baseline.IndependentMultiLabelModel;
 
 /**
- * Scores documents against LibLinear models straight from a feature pipeline's output: the fields model's
+ * Scores documents against LibLinear models (read in place, see {@link ModelSerialization#liblinearModels}) straight from a feature pipeline's output: the fields model's
  * one-vs-rest models, or the sources model. Tribuo looks every feature of every document up by name in each
  * model it asks; here each text feature's model ID is looked up once, when the scorer is built, so a document
  * costs one array read per feature. The scores come from LibLinear's own {@code predictValues} /
@@ -33,9 +31,6 @@ import org.tribuo.multilabel.baseline.IndependentMultiLabelModel;
  * they are exactly Tribuo's. Built once per loaded model; immutable and thread-safe.
  */
 final class LinearScorer {
-
-    /** {@link LibLinearModel}'s LibLinear models; Tribuo's getter copies them through LibLinear's text format. */
-    private static final Field INNER_MODELS = innerModelsField();
 
     private final FeaturePipeline pipeline;
     /** The model's feature ID of each text feature of the pipeline, by the pipeline's index; -1 when unknown. */
@@ -390,26 +385,7 @@ final class LinearScorer {
         return true;
     }
 
-    /** The LibLinear model inside a Tribuo one, read in place; only read, never changed. */
-    @SuppressWarnings("unchecked")
     private static de.bwaldvogel.liblinear.Model liblinear(LibLinearClassificationModel model) {
-        if (INNER_MODELS != null) {
-            try {
-                return ((List<de.bwaldvogel.liblinear.Model>) INNER_MODELS.get(model)).get(0);
-            } catch (IllegalAccessException | RuntimeException e) {
-                // fall through to the public, copying getter
-            }
-        }
-        return model.getInnerModels().get(0);
-    }
-
-    private static Field innerModelsField() {
-        try {
-            Field f = LibLinearModel.class.getDeclaredField("models");
-            f.setAccessible(true);
-            return f;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
+        return ModelSerialization.liblinearModels(model).get(0);
     }
 }

@@ -124,8 +124,13 @@ final class ModelSerialization {
         return proto;
     }
 
+    /**
+     * The LibLinear models inside a Tribuo model, read in place from the protected field: Tribuo's
+     * {@code getInnerModels()} copies them through LibLinear's text format, which is slow and need not round-trip
+     * every weight exactly. Callers only read them.
+     */
     @SuppressWarnings("unchecked")
-    private static List<de.bwaldvogel.liblinear.Model> liblinearModels(LibLinearClassificationModel model) {
+    static List<de.bwaldvogel.liblinear.Model> liblinearModels(LibLinearClassificationModel model) {
         try {
             return (List<de.bwaldvogel.liblinear.Model>) LIBLINEAR_MODELS.get(model);
         } catch (IllegalAccessException e) {
