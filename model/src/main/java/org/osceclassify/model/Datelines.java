@@ -68,10 +68,8 @@ final class Datelines {
      * A place name in title case: words written all in capitals become {@code Capitalised}, including each part
      * of a hyphenated, slashed or dotted name ({@code D.C.}); words already in mixed case are left as written.
      */
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
     static String normalisePlace(String place) {
-        String s = WHITESPACE.matcher(place.strip()).replaceAll(" ");
+        String s = collapseWhitespace(place.strip());
         StringBuilder out = new StringBuilder(s.length());
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
@@ -84,6 +82,34 @@ final class Datelines {
             }
         }
         return out.append(titleCase(word)).toString();
+    }
+
+    /** Each run of ASCII whitespace (regex {@code \s}) as one space, without a regex: it runs for every CSV row. */
+    private static String collapseWhitespace(String s) {
+        boolean single = true;
+        for (int i = 0; i < s.length() && single; i++) {
+            char c = s.charAt(i);
+            single = !isSpace(c) || c == ' ' && (i == 0 || !isSpace(s.charAt(i - 1)));
+        }
+        if (single) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        boolean inRun = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isSpace(c)) {
+                out.append(c);
+            } else if (!inRun) {
+                out.append(' ');
+            }
+            inRun = isSpace(c);
+        }
+        return out.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static String titleCase(CharSequence word) {

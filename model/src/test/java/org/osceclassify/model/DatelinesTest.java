@@ -71,4 +71,21 @@ class DatelinesTest {
         assertEquals(Optional.empty(), Datelines.find("The meeting in Vienna, 3 December 2015 - was postponed."));
         assertEquals(Optional.empty(), Datelines.find("This report is for the media and the general public."));
     }
+
+    @Test
+    @DisplayName("a place's whitespace runs become one space, as the regex \\s+ would make them, whatever the mix")
+    void whitespaceRunsCollapseLikeTheRegex() {
+        char[] alphabet = {'a', 'B', ' ', ' ', '\t', '\n', '\r', '\f', '\u000B', '\u00A0', '-', '/', '.', '\u0411'};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder place = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                place.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String raw = place.toString();
+            String viaRegex = Datelines.normalisePlace(raw.strip().replaceAll("\\s+", " "));
+            assertEquals(viaRegex, Datelines.normalisePlace(raw), () -> raw.chars()
+                    .mapToObj(c -> String.format("U+%04X", c)).toList().toString());
+        }
+    }
 }
