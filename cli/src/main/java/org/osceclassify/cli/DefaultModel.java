@@ -1,6 +1,7 @@
 package org.osceclassify.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -13,8 +14,8 @@ import org.osceclassify.model.Taxonomy;
 
 /**
  * The model {@code classify} uses when no {@code --model} is given: trained on the bundled corpus on first use
- * and cached under {@code ~/.cache/osce-classify/}, keyed by the corpus's contents, so that it is rebuilt when
- * the corpus changes.
+ * and cached under {@code ~/.cache/osce-classify/}, keyed by the corpus's contents, the version and the default
+ * training settings, so that it is rebuilt when any of them changes.
  */
 final class DefaultModel {
 
@@ -27,7 +28,8 @@ final class DefaultModel {
             throw new UserInputException(corpus + ": the bundled corpus is not here, so there is no default "
                     + "model; give one with --model, or set OSCE_CLASSIFY_HOME to the osce-classify folder");
         }
-        Path cached = cacheDir().resolve("default-" + digest(corpus) + ".osce");
+        Path cached = cacheDir().resolve("default-" + key(Files.readAllBytes(corpus),
+                new Main.Version().getVersion()[0], TrainingSettings.defaults()) + ".osce");
         if (!Files.isRegularFile(cached)) {
             terminal.err().println("osce-classify: training the default model on " + corpus
                     + " (once; cached as " + cached + ")");
@@ -45,11 +47,12 @@ final class DefaultModel {
         return base.resolve("osce-classify");
     }
 
-    private static String digest(Path file) throws IOException {
+    /** The cache key of a default model: what it is trained on, by which version, with which settings. */
+    static String key(byte[] corpus, String version, TrainingSettings settings) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(Files.readAllBytes(file));
-            sha.update(new Main.Version().getVersion()[0].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(corpus);
+            sha.update((version + "\n" + settings).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
