@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -198,11 +199,16 @@ public final class Training {
                                                            List<OsceDocument> heldOut, Set<String> labels,
                                                            double fallback) {
         Model<MultiLabel> model = trainFields(settings, pipeline, labelling, train);
+        Optional<LinearScorer> scorer = LinearScorer.ofFields(pipeline, model); // Tribuo's scores, sooner
         List<Map<String, Double>> scores = new ArrayList<>(heldOut.size());
         for (OsceDocument doc : heldOut) {
             Map<String, Double> s = new HashMap<>();
             labels.forEach(l -> s.put(l, fallback));
-            s.putAll(TrainedClassifier.fieldScores(model, pipeline, doc));
+            if (scorer.isPresent()) {
+                scorer.get().scores(doc.withoutLabels()).ifPresent(s::putAll);
+            } else {
+                s.putAll(TrainedClassifier.fieldScores(model, pipeline, doc));
+            }
             scores.add(s);
         }
         return scores;
