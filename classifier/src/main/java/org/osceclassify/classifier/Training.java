@@ -19,6 +19,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import java.util.Random;
+import java.util.SplittableRandom;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Parameter;
+import org.tribuo.Example;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.MutableOutputInfo;
+import org.tribuo.common.liblinear.LibLinearTrainer;
 import org.osceclassify.features.FeaturePipeline;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Taxonomy;
@@ -198,20 +207,131 @@ public final class Training {
                                                            Labelling labelling, List<OsceDocument> train,
                                                            List<OsceDocument> heldOut, Set<String> labels,
                                                            double fallback) {
-        Model<MultiLabel> model = trainFields(settings, pipeline, labelling, train);
-        Optional<LinearScorer> scorer = LinearScorer.ofFields(pipeline, model); // Tribuo's scores, sooner
+        if (settings.algorithm() == TrainingSettings.Algorithm.CC_ENSEMBLE) {
+            Model<MultiLabel> model = trainFields(settings, pipeline, labelling, train);
+            List<Map<String, Double>> scores = new ArrayList<>(heldOut.size());
+            for (OsceDocument doc : heldOut) {
+                Map<String, Double> s = new HashMap<>();
+                labels.forEach(l -> s.put(l, fallback));
+                s.putAll(TrainedClassifier.fieldScores(model, pipeline, doc));
+                scores.add(s);
+            }
+            return scores;
+        }
+        FoldModels fold = FoldModels.train(settings, pipeline, labelling, train);
         List<Map<String, Double>> scores = new ArrayList<>(heldOut.size());
         for (OsceDocument doc : heldOut) {
             Map<String, Double> s = new HashMap<>();
             labels.forEach(l -> s.put(l, fallback));
-            if (scorer.isPresent()) {
-                scorer.get().scores(doc.withoutLabels()).ifPresent(s::putAll);
-            } else {
-                s.putAll(TrainedClassifier.fieldScores(model, pipeline, doc));
-            }
+            s.putAll(fold.scores(pipeline.example(doc.withoutLabels(), LabelFactory.UNKNOWN_LABEL)));
             scores.add(s);
         }
         return scores;
+    }
+
+    /**
+     * The one-vs-rest LibLinear models of a threshold fold, trained exactly as {@link #trainFields} trains them
+     * through Tribuo's {@code IndependentMultiLabelTrainer} (same nodes, label IDs, class weights and per-label
+     * random seeds, hence the same weights), but with the feature map and the LibLinear nodes built once for all
+     * fields rather than again for each. Only the held-out scores are needed from a fold, not a Tribuo model.
+     */
+    static final class FoldModels {
+        private final ImmutableFeatureMap features;
+        private final List<String> labels = new ArrayList<>();
+        private final List<de.bwaldvogel.liblinear.Model> models = new ArrayList<>();
+        /** For each model, the index of its label's output. */
+        private final List<Integer> positive = new ArrayList<>();
+
+        private FoldModels(ImmutableFeatureMap features) {
+            this.features = features;
+        }
+
+        static FoldModels train(TrainingSettings settings, FeaturePipeline pipeline, Labelling labelling,
+                                List<OsceDocument> docs) {
+            Map<String, Integer> counts = new TreeMap<>();
+            MutableDataset<MultiLabel> data = fieldsData(pipeline, labelling, docs, counts);
+            LabelTrainer trainer = new LabelTrainer(settings.algorithm(), settings.fieldsCost(), settings.seed());
+            if (settings.classWeighting() > 0) {
+                trainer.setLabelWeights(fieldWeights(settings, counts, docs.size()));
+            }
+            FoldModels fold = new FoldModels(data.getFeatureIDMap());
+            de.bwaldvogel.liblinear.FeatureNode[][] nodes = new de.bwaldvogel.liblinear.FeatureNode[data.size()][];
+            for (int i = 0; i < nodes.length; i++) {
+                nodes[i] = LibLinearTrainer.exampleToNodes(data.getExample(i), fold.features, null);
+            }
+            LabelFactory labelFactory = new LabelFactory();
+            for (MultiLabel field : data.getOutputIDInfo().getDomain()) {
+                Label label = new Label(field.getLabelString());
+                Label[] binary = new Label[data.size()];
+                MutableOutputInfo<Label> observed = labelFactory.generateInfo();
+                for (int i = 0; i < binary.length; i++) {
+                    binary[i] = data.getExample(i).getOutput().createLabel(label);
+                    observed.observe(binary[i]);
+                }
+                ImmutableOutputInfo<Label> ids = observed.generateImmutableOutputInfo();
+                double[] y = new double[binary.length];
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = ids.getID(binary[i]);
+                }
+                de.bwaldvogel.liblinear.Model model = trainer.train(ids, nodes, y, fold.features.size() + 1);
+                int at = -1;
+                int[] order = model.getLabels();
+                for (int j = 0; j < order.length; j++) {
+                    if (ids.getOutput(order[j]).getLabel().equals(label.getLabel())) {
+                        at = j;
+                    }
+                }
+                fold.labels.add(label.getLabel());
+                fold.models.add(model);
+                fold.positive.add(at);
+            }
+            return fold;
+        }
+
+        /** Each field's score for an example, as Tribuo's per-label LibLinear models report it. */
+        Map<String, Double> scores(Example<Label> example) {
+            de.bwaldvogel.liblinear.FeatureNode[] nodes = LibLinearTrainer.exampleToNodes(example, features, null);
+            Map<String, Double> scores = new LinkedHashMap<>();
+            if (nodes.length == 1) { // the bias alone: no known feature
+                return scores;
+            }
+            for (int k = 0; k < models.size(); k++) {
+                de.bwaldvogel.liblinear.Model model = models.get(k);
+                double[] values = new double[model.getNrClass()];
+                if (model.isProbabilityModel()) {
+                    Linear.predictProbability(model, nodes, values);
+                } else {
+                    Linear.predictValues(model, nodes, values);
+                    if (model.getNrClass() == 2 && values[1] == 0.0) {
+                        values[1] = -values[0];
+                    }
+                }
+                scores.put(labels.get(k), positive.get(k) < 0 ? Double.NEGATIVE_INFINITY : values[positive.get(k)]);
+            }
+            return scores;
+        }
+    }
+
+    /**
+     * Tribuo's LibLinear classification trainer, trained on LibLinear nodes made beforehand: the parameters,
+     * class weights and the random seed of each call are the trainer's own ({@code setupParameters}, a split of a
+     * generator seeded like the trainer's per call), as in {@code LibLinearTrainer.train}.
+     */
+    private static final class LabelTrainer extends LibLinearClassificationTrainer {
+        private final SplittableRandom rng;
+
+        LabelTrainer(TrainingSettings.Algorithm algorithm, double cost, long seed) {
+            super(new LinearClassificationType(algorithm == TrainingSettings.Algorithm.SVM
+                    ? LinearType.L2R_L2LOSS_SVC_DUAL : LinearType.L2R_LR), cost, MAX_ITERATIONS, TOLERANCE, seed);
+            this.rng = new SplittableRandom(seed);
+        }
+
+        de.bwaldvogel.liblinear.Model train(ImmutableOutputInfo<Label> ids, de.bwaldvogel.liblinear.FeatureNode[][] x,
+                                            double[] y, int numFeatures) {
+            Parameter parameters = setupParameters(ids);
+            parameters.setRandom(new Random(rng.split().nextLong()));
+            return trainModels(parameters, numFeatures, x, new double[][] {y}).get(0);
+        }
     }
 
     private static double defaultThreshold(TrainingSettings.Algorithm algorithm) {
@@ -220,25 +340,14 @@ public final class Training {
 
     static Model<MultiLabel> trainFields(TrainingSettings settings, FeaturePipeline pipeline, Labelling labelling,
                                          List<OsceDocument> docs) {
-        MultiLabelFactory factory = new MultiLabelFactory();
-        MutableDataset<MultiLabel> data = new MutableDataset<>(
-                new SimpleDataSourceProvenance("fields-of-work training items", DATA_TIME, factory), factory);
         Map<String, Integer> counts = new TreeMap<>();
-        for (OsceDocument doc : docs) {
-            Set<String> fields = labelling.fields(doc);
-            fields.forEach(f -> counts.merge(f, 1, Integer::sum));
-            Set<Label> labels = fields.stream().map(Label::new).collect(Collectors.toCollection(LinkedHashSet::new));
-            data.add(pipeline.example(doc.withoutLabels(), new MultiLabel(labels)));
-        }
+        MutableDataset<MultiLabel> data = fieldsData(pipeline, labelling, docs, counts);
         Trainer<MultiLabel> trainer = switch (settings.algorithm()) {
             case LOGISTIC, SVM -> {
                 LibLinearClassificationTrainer inner = liblinear(settings.algorithm(), settings.fieldsCost(),
                         settings.seed());
                 if (settings.classWeighting() > 0) {
-                    Map<Label, Float> weights = new HashMap<>();
-                    counts.forEach((label, n) -> weights.put(new Label(label),
-                            (float) Math.pow((docs.size() - n) / (double) n, settings.classWeighting())));
-                    inner.setLabelWeights(weights);
+                    inner.setLabelWeights(fieldWeights(settings, counts, docs.size()));
                 }
                 yield new IndependentMultiLabelTrainer(inner);
             }
@@ -247,6 +356,29 @@ public final class Training {
                     settings.ensembleSize(), settings.seed());
         };
         return trainer.train(data, pipeline.provenance());
+    }
+
+    /** The fields task's training examples; {@code counts} gets the items per field. */
+    private static MutableDataset<MultiLabel> fieldsData(FeaturePipeline pipeline, Labelling labelling,
+                                                         List<OsceDocument> docs, Map<String, Integer> counts) {
+        MultiLabelFactory factory = new MultiLabelFactory();
+        MutableDataset<MultiLabel> data = new MutableDataset<>(
+                new SimpleDataSourceProvenance("fields-of-work training items", DATA_TIME, factory), factory);
+        for (OsceDocument doc : docs) {
+            Set<String> fields = labelling.fields(doc);
+            fields.forEach(f -> counts.merge(f, 1, Integer::sum));
+            Set<Label> labels = fields.stream().map(Label::new).collect(Collectors.toCollection(LinkedHashSet::new));
+            data.add(pipeline.example(doc.withoutLabels(), new MultiLabel(labels)));
+        }
+        return data;
+    }
+
+    /** Each field's class weight: (negatives / positives) to the power of the class weighting. */
+    private static Map<Label, Float> fieldWeights(TrainingSettings settings, Map<String, Integer> counts, int items) {
+        Map<Label, Float> weights = new HashMap<>();
+        counts.forEach((label, n) -> weights.put(new Label(label),
+                (float) Math.pow((items - n) / (double) n, settings.classWeighting())));
+        return weights;
     }
 
     private static Model<Label> trainSources(TrainingSettings settings, FeaturePipeline pipeline,

@@ -47,6 +47,27 @@ class TrainingTest {
 
     @ParameterizedTest
     @EnumSource(names = {"LOGISTIC", "SVM"})
+    @DisplayName("a threshold fold's models score held-out items exactly as Tribuo's one-vs-rest model does")
+    void foldModelsScoreAsTribuosOneVsRestModel(TrainingSettings.Algorithm algorithm) {
+        TrainingSettings settings = SETTINGS.toBuilder().algorithm(algorithm).build();
+        List<OsceDocument> train = TestCorpus.themed(60, 3);
+        Labelling labelling = new Labelling(TAXONOMY, settings.fieldsLevel());
+        org.osceclassify.features.FeaturePipeline pipeline = org.osceclassify.features.FeaturePipeline.fit(
+                settings.fieldsFeatures(), TAXONOMY, train.stream().map(OsceDocument::withoutLabels).toList());
+
+        Training.FoldModels fold = Training.FoldModels.train(settings, pipeline, labelling, train);
+        org.tribuo.Model<org.tribuo.multilabel.MultiLabel> tribuo = Training.trainFields(settings, pipeline,
+                labelling, train);
+
+        for (OsceDocument doc : TestCorpus.themed(90, 5)) {
+            assertEquals(TrainedClassifier.fieldScores(tribuo, pipeline, doc.withoutLabels()),
+                    fold.scores(pipeline.example(doc.withoutLabels(),
+                            org.tribuo.classification.LabelFactory.UNKNOWN_LABEL)), doc.id());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"LOGISTIC", "SVM"})
     @DisplayName("the number of threads never changes the model: tuned thresholds and model bytes are the same")
     void threadsDoNotChangeTheModel(TrainingSettings.Algorithm algorithm) {
         TrainingSettings settings = SETTINGS.toBuilder().algorithm(algorithm).thresholdFolds(4)
