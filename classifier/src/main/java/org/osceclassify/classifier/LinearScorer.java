@@ -14,6 +14,7 @@ import de.bwaldvogel.liblinear.SolverType;
 import org.osceclassify.features.FeaturePipeline;
 import org.osceclassify.model.OsceDocument;
 import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.VariableIDInfo;
 import org.tribuo.VariableInfo;
@@ -23,8 +24,9 @@ import org.tribuo.multilabel.MultiLabel;
 import org.tribuo.multilabel.baseline.IndependentMultiLabelModel;
 
 /**
- * Scores documents against LibLinear models (read in place, see {@link ModelSerialization#liblinearModels}) straight from a feature pipeline's output: the fields model's
- * one-vs-rest models, or the sources model. Tribuo looks every feature of every document up by name in each
+ * Scores documents against LibLinear models (read in place, see {@link ModelSerialization#liblinearModels})
+ * straight from a feature pipeline's output: the fields model's one-vs-rest models, or the sources model, or a
+ * threshold fold's models. Tribuo looks every feature of every document up by name in each
  * model it asks; here each text feature's model ID is looked up once, when the scorer is built, so a document
  * costs one array read per feature. The scores come from LibLinear's own {@code predictValues} /
  * {@code predictProbability} on the same feature nodes Tribuo builds, mapped to labels as Tribuo maps them, so
@@ -89,12 +91,13 @@ final class LinearScorer {
             }
         }
         this.positions = Map.copyOf(at);
-        this.featureCount = binarySvmFeatureCount(models);
+        List<double[]> copies = models.stream().map(de.bwaldvogel.liblinear.Model::getFeatureWeights).toList();
+        this.featureCount = binarySvmFeatureCount(models, copies);
         if (featureCount > 0 && models.size() > 1) {
             int m = models.size();
             byFeature = new double[featureCount * m];
             for (int k = 0; k < m; k++) {
-                double[] w = models.get(k).getFeatureWeights();
+                double[] w = copies.get(k);
                 for (int f = 0; f < featureCount; f++) {
                     byFeature[f * m + k] = w[f];
                 }
@@ -102,23 +105,24 @@ final class LinearScorer {
             weights = null;
         } else {
             byFeature = null;
-            weights = models.stream().map(de.bwaldvogel.liblinear.Model::getFeatureWeights).toList();
+            weights = copies;
         }
     }
 
     /**
-     * The common feature count of models that are all two-class decision-value SVMs with one weight per feature,
-     * or -1.
+     * The common feature count of models that are all two-class decision-value SVMs with one weight per feature
+     * ({@code weights}, in the models' order), or -1.
      */
-    private static int binarySvmFeatureCount(List<de.bwaldvogel.liblinear.Model> models) {
+    private static int binarySvmFeatureCount(List<de.bwaldvogel.liblinear.Model> models, List<double[]> weights) {
         int count = -1;
-        for (de.bwaldvogel.liblinear.Model model : models) {
+        for (int k = 0; k < models.size(); k++) {
+            de.bwaldvogel.liblinear.Model model = models.get(k);
             if (model.getNrClass() != 2 || model.isProbabilityModel()
                     || model.getSolverType() == SolverType.MCSVM_CS) {
                 return -1;
             }
             int n = model.getBias() >= 0 ? model.getNrFeature() + 1 : model.getNrFeature();
-            if (count >= 0 && n != count || model.getFeatureWeights().length != n) {
+            if (count >= 0 && n != count || weights.get(k).length != n) {
                 return -1;
             }
             count = n;
@@ -144,15 +148,7 @@ final class LinearScorer {
                 return Optional.empty();
             }
             de.bwaldvogel.liblinear.Model liblinear = liblinear(inner);
-            // Each label's model reports only that label's score (its other output is "not this label").
-            String name = order.get(i).getLabel();
-            String[] named = new String[liblinear.getNrClass()];
-            int[] ids = liblinear.getLabels();
-            for (int j = 0; j < ids.length; j++) {
-                if (inner.getOutputIDInfo().getOutput(ids[j]).getLabel().equals(name)) {
-                    named[j] = name;
-                }
-            }
+            String[] named = labelOutput(liblinear, inner.getOutputIDInfo(), order.get(i).getLabel());
             if (Arrays.stream(named).allMatch(n -> n == null)) {
                 return Optional.empty(); // a label with no positive example: Tribuo's own path scores it
             }
@@ -160,6 +156,30 @@ final class LinearScorer {
             outputs.add(named);
         }
         return Optional.of(new LinearScorer(pipeline, shared, models, outputs));
+    }
+
+    /**
+     * A scorer of one-vs-rest LibLinear models trained on {@code features}' IDs without a Tribuo model around them
+     * (a threshold fold's); {@code outputs} names each model's outputs as {@link #labelOutput} does.
+     */
+    static LinearScorer ofModels(FeaturePipeline pipeline, ImmutableFeatureMap features,
+                                 List<de.bwaldvogel.liblinear.Model> models, List<String[]> outputs) {
+        return new LinearScorer(pipeline, features, models, outputs);
+    }
+
+    /**
+     * The outputs of a one-vs-rest model for {@code label}, LibLinear's output order: {@code label} at its own
+     * output and null at the other ("not this label"), which is not reported.
+     */
+    static String[] labelOutput(de.bwaldvogel.liblinear.Model model, ImmutableOutputInfo<Label> ids, String label) {
+        String[] named = new String[model.getNrClass()];
+        int[] order = model.getLabels();
+        for (int j = 0; j < order.length; j++) {
+            if (ids.getOutput(order[j]).getLabel().equals(label)) {
+                named[j] = label;
+            }
+        }
+        return named;
     }
 
     /**
@@ -335,7 +355,10 @@ final class LinearScorer {
             values[size++] = value;
         }
 
-        /** Puts the features in ascending ID order, if they were not added so. */
+        /**
+         * Puts the features in ascending ID order, if they were not added so (pipelines emit features in name
+         * order, and Tribuo numbers them in name order, so they normally are).
+         */
         void sortIfNeeded() {
             if (sorted) {
                 return;
@@ -358,12 +381,10 @@ final class LinearScorer {
 
         /** The nodes with LibLinear's bias node last, as Tribuo's {@code LibLinearTrainer.exampleToNodes} makes them. */
         FeatureNode[] finish(int biasIndex) {
+            sortIfNeeded();
             FeatureNode[] nodes = new FeatureNode[size + 1];
             for (int i = 0; i < size; i++) {
                 nodes[i] = new FeatureNode(ids[i] + 1, values[i]);
-            }
-            if (!sorted) { // pipelines emit features in name order, and Tribuo numbers them in name order
-                Arrays.sort(nodes, 0, size, (a, b) -> Integer.compare(a.index, b.index));
             }
             nodes[size] = new FeatureNode(biasIndex, 1.0);
             return nodes;

@@ -9,37 +9,37 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import java.util.Random;
-import java.util.SplittableRandom;
-import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.FeatureNode;
 import de.bwaldvogel.liblinear.Parameter;
-import org.tribuo.Example;
-import org.tribuo.ImmutableFeatureMap;
-import org.tribuo.ImmutableOutputInfo;
-import org.tribuo.MutableOutputInfo;
-import org.tribuo.common.liblinear.LibLinearTrainer;
 import org.osceclassify.features.FeaturePipeline;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Taxonomy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
+import org.tribuo.MutableOutputInfo;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
 import org.tribuo.classification.liblinear.LinearClassificationType;
 import org.tribuo.classification.liblinear.LinearClassificationType.LinearType;
+import org.tribuo.common.liblinear.LibLinearTrainer;
 import org.tribuo.multilabel.MultiLabel;
 import org.tribuo.multilabel.MultiLabelFactory;
 import org.tribuo.multilabel.baseline.IndependentMultiLabelTrainer;
@@ -206,109 +206,65 @@ public final class Training {
                                                            Labelling labelling, List<OsceDocument> train,
                                                            List<OsceDocument> heldOut, Set<String> labels,
                                                            double fallback) {
+        Function<OsceDocument, Map<String, Double>> scoring;
         if (settings.algorithm() == TrainingSettings.Algorithm.CC_ENSEMBLE) {
             Model<MultiLabel> model = trainFields(settings, pipeline, labelling, train);
-            List<Map<String, Double>> scores = new ArrayList<>(heldOut.size());
-            for (OsceDocument doc : heldOut) {
-                Map<String, Double> s = new HashMap<>();
-                labels.forEach(l -> s.put(l, fallback));
-                s.putAll(TrainedClassifier.fieldScores(model, pipeline, doc));
-                scores.add(s);
-            }
-            return scores;
+            scoring = doc -> TrainedClassifier.fieldScores(model, pipeline, doc);
+        } else {
+            LinearScorer fold = trainFold(settings, pipeline, labelling, train);
+            scoring = doc -> fold.scores(doc.withoutLabels()).orElse(Map.of());
         }
-        FoldModels fold = FoldModels.train(settings, pipeline, labelling, train);
         List<Map<String, Double>> scores = new ArrayList<>(heldOut.size());
         for (OsceDocument doc : heldOut) {
             Map<String, Double> s = new HashMap<>();
             labels.forEach(l -> s.put(l, fallback));
-            s.putAll(fold.scores(pipeline.example(doc.withoutLabels(), LabelFactory.UNKNOWN_LABEL)));
+            s.putAll(scoring.apply(doc));
             scores.add(s);
         }
         return scores;
     }
 
     /**
-     * The one-vs-rest LibLinear models of a threshold fold, trained exactly as {@link #trainFields} trains them
-     * through Tribuo's {@code IndependentMultiLabelTrainer} (same nodes, label IDs, class weights and per-label
-     * random seeds, hence the same weights), but with the feature map and the LibLinear nodes built once for all
-     * fields rather than again for each. Only the held-out scores are needed from a fold, not a Tribuo model.
+     * The one-vs-rest LibLinear models of a threshold fold, as a scorer: trained exactly as {@link #trainFields}
+     * trains them through Tribuo's {@code IndependentMultiLabelTrainer} (same nodes, label IDs, class weights and
+     * per-label random seeds, hence the same weights), but with the feature map and the LibLinear nodes built once
+     * for all fields rather than again for each. Only the held-out scores are needed from a fold, not a Tribuo
+     * model.
      */
-    static final class FoldModels {
-        private final ImmutableFeatureMap features;
-        private final List<String> labels = new ArrayList<>();
-        private final List<de.bwaldvogel.liblinear.Model> models = new ArrayList<>();
-        /** For each model, the index of its label's output. */
-        private final List<Integer> positive = new ArrayList<>();
-
-        private FoldModels(ImmutableFeatureMap features) {
-            this.features = features;
+    static LinearScorer trainFold(TrainingSettings settings, FeaturePipeline pipeline, Labelling labelling,
+                                  List<OsceDocument> docs) {
+        Map<String, Integer> counts = new TreeMap<>();
+        MutableDataset<MultiLabel> data = fieldsData(pipeline, labelling, docs, counts);
+        LabelTrainer trainer = new LabelTrainer(settings.algorithm(), settings.fieldsCost(), settings.seed());
+        if (settings.classWeighting() > 0) {
+            trainer.setLabelWeights(fieldWeights(settings, counts, docs.size()));
         }
-
-        static FoldModels train(TrainingSettings settings, FeaturePipeline pipeline, Labelling labelling,
-                                List<OsceDocument> docs) {
-            Map<String, Integer> counts = new TreeMap<>();
-            MutableDataset<MultiLabel> data = fieldsData(pipeline, labelling, docs, counts);
-            LabelTrainer trainer = new LabelTrainer(settings.algorithm(), settings.fieldsCost(), settings.seed());
-            if (settings.classWeighting() > 0) {
-                trainer.setLabelWeights(fieldWeights(settings, counts, docs.size()));
-            }
-            FoldModels fold = new FoldModels(data.getFeatureIDMap());
-            de.bwaldvogel.liblinear.FeatureNode[][] nodes = new de.bwaldvogel.liblinear.FeatureNode[data.size()][];
-            for (int i = 0; i < nodes.length; i++) {
-                nodes[i] = LibLinearTrainer.exampleToNodes(data.getExample(i), fold.features, null);
-            }
-            LabelFactory labelFactory = new LabelFactory();
-            for (MultiLabel field : data.getOutputIDInfo().getDomain()) {
-                Label label = new Label(field.getLabelString());
-                Label[] binary = new Label[data.size()];
-                MutableOutputInfo<Label> observed = labelFactory.generateInfo();
-                for (int i = 0; i < binary.length; i++) {
-                    binary[i] = data.getExample(i).getOutput().createLabel(label);
-                    observed.observe(binary[i]);
-                }
-                ImmutableOutputInfo<Label> ids = observed.generateImmutableOutputInfo();
-                double[] y = new double[binary.length];
-                for (int i = 0; i < y.length; i++) {
-                    y[i] = ids.getID(binary[i]);
-                }
-                de.bwaldvogel.liblinear.Model model = trainer.train(ids, nodes, y, fold.features.size() + 1);
-                int at = -1;
-                int[] order = model.getLabels();
-                for (int j = 0; j < order.length; j++) {
-                    if (ids.getOutput(order[j]).getLabel().equals(label.getLabel())) {
-                        at = j;
-                    }
-                }
-                fold.labels.add(label.getLabel());
-                fold.models.add(model);
-                fold.positive.add(at);
-            }
-            return fold;
+        ImmutableFeatureMap features = data.getFeatureIDMap();
+        FeatureNode[][] nodes = new FeatureNode[data.size()][];
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i] = LibLinearTrainer.exampleToNodes(data.getExample(i), features, null);
         }
-
-        /** Each field's score for an example, as Tribuo's per-label LibLinear models report it. */
-        Map<String, Double> scores(Example<Label> example) {
-            de.bwaldvogel.liblinear.FeatureNode[] nodes = LibLinearTrainer.exampleToNodes(example, features, null);
-            Map<String, Double> scores = new LinkedHashMap<>();
-            if (nodes.length == 1) { // the bias alone: no known feature
-                return scores;
+        List<de.bwaldvogel.liblinear.Model> models = new ArrayList<>();
+        List<String[]> outputs = new ArrayList<>();
+        for (MultiLabel field : data.getOutputIDInfo().getDomain()) {
+            // As IndependentMultiLabelTrainer: each item is the field or "not this field", numbered by Tribuo.
+            Label label = new Label(field.getLabelString());
+            Label[] binary = new Label[data.size()];
+            MutableOutputInfo<Label> observed = new LabelFactory().generateInfo();
+            for (int i = 0; i < binary.length; i++) {
+                binary[i] = data.getExample(i).getOutput().createLabel(label);
+                observed.observe(binary[i]);
             }
-            for (int k = 0; k < models.size(); k++) {
-                de.bwaldvogel.liblinear.Model model = models.get(k);
-                double[] values = new double[model.getNrClass()];
-                if (model.isProbabilityModel()) {
-                    Linear.predictProbability(model, nodes, values);
-                } else {
-                    Linear.predictValues(model, nodes, values);
-                    if (model.getNrClass() == 2 && values[1] == 0.0) {
-                        values[1] = -values[0];
-                    }
-                }
-                scores.put(labels.get(k), positive.get(k) < 0 ? Double.NEGATIVE_INFINITY : values[positive.get(k)]);
+            ImmutableOutputInfo<Label> ids = observed.generateImmutableOutputInfo();
+            double[] y = new double[binary.length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = ids.getID(binary[i]);
             }
-            return scores;
+            de.bwaldvogel.liblinear.Model model = trainer.train(ids, nodes, y, features.size() + 1);
+            models.add(model);
+            outputs.add(LinearScorer.labelOutput(model, ids, label.getLabel()));
         }
+        return LinearScorer.ofModels(pipeline, features, models, outputs);
     }
 
     /**
@@ -320,13 +276,12 @@ public final class Training {
         private final SplittableRandom rng;
 
         LabelTrainer(TrainingSettings.Algorithm algorithm, double cost, long seed) {
-            super(new LinearClassificationType(algorithm == TrainingSettings.Algorithm.SVM
-                    ? LinearType.L2R_L2LOSS_SVC_DUAL : LinearType.L2R_LR), cost, MAX_ITERATIONS, TOLERANCE, seed);
+            super(linearType(algorithm), cost, MAX_ITERATIONS, TOLERANCE, seed);
             this.rng = new SplittableRandom(seed);
         }
 
-        de.bwaldvogel.liblinear.Model train(ImmutableOutputInfo<Label> ids, de.bwaldvogel.liblinear.FeatureNode[][] x,
-                                            double[] y, int numFeatures) {
+        de.bwaldvogel.liblinear.Model train(ImmutableOutputInfo<Label> ids, FeatureNode[][] x, double[] y,
+                                            int numFeatures) {
             Parameter parameters = setupParameters(ids);
             parameters.setRandom(new Random(rng.split().nextLong()));
             return trainModels(parameters, numFeatures, x, new double[][] {y}).get(0);
@@ -410,9 +365,12 @@ public final class Training {
 
     private static LibLinearClassificationTrainer liblinear(TrainingSettings.Algorithm algorithm, double cost,
                                                             long seed) {
-        LinearType type = algorithm == TrainingSettings.Algorithm.SVM
-                ? LinearType.L2R_L2LOSS_SVC_DUAL : LinearType.L2R_LR;
-        return new LibLinearClassificationTrainer(new LinearClassificationType(type), cost, MAX_ITERATIONS,
-                TOLERANCE, seed);
+        return new LibLinearClassificationTrainer(linearType(algorithm), cost, MAX_ITERATIONS, TOLERANCE, seed);
+    }
+
+    /** LibLinear's solver for an algorithm: the dual L2-loss SVM, or L2-regularised logistic regression. */
+    private static LinearClassificationType linearType(TrainingSettings.Algorithm algorithm) {
+        return new LinearClassificationType(algorithm == TrainingSettings.Algorithm.SVM
+                ? LinearType.L2R_L2LOSS_SVC_DUAL : LinearType.L2R_LR);
     }
 }

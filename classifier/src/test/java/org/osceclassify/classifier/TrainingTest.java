@@ -55,14 +55,13 @@ class TrainingTest {
         org.osceclassify.features.FeaturePipeline pipeline = org.osceclassify.features.FeaturePipeline.fit(
                 settings.fieldsFeatures(), TAXONOMY, train.stream().map(OsceDocument::withoutLabels).toList());
 
-        Training.FoldModels fold = Training.FoldModels.train(settings, pipeline, labelling, train);
+        LinearScorer fold = Training.trainFold(settings, pipeline, labelling, train);
         org.tribuo.Model<org.tribuo.multilabel.MultiLabel> tribuo = Training.trainFields(settings, pipeline,
                 labelling, train);
 
         for (OsceDocument doc : TestCorpus.themed(90, 5)) {
             assertEquals(TrainedClassifier.fieldScores(tribuo, pipeline, doc.withoutLabels()),
-                    fold.scores(pipeline.example(doc.withoutLabels(),
-                            org.tribuo.classification.LabelFactory.UNKNOWN_LABEL)), doc.id());
+                    fold.scores(doc.withoutLabels()).orElseThrow(), doc.id());
         }
     }
 
