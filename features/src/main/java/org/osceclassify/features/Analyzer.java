@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A {@link Tokenizer} followed by {@link TokenFilter}s, in order, and an {@link NGramFilter}: text in, terms out.
@@ -86,15 +87,7 @@ public final class Analyzer {
      * not shared between threads.
      */
     List<String> filter(List<String> tokens, Map<String, Optional<String>> memo) {
-        List<String> out = tokens;
-        if (filters.length > 0) {
-            out = new ArrayList<>(tokens.size());
-            for (String token : tokens) {
-                Optional<String> t = memo.computeIfAbsent(token, k -> Optional.ofNullable(term(k)));
-                t.ifPresent(out::add);
-            }
-        }
-        return ngrams.apply(out);
+        return filter(tokens, token -> memo.computeIfAbsent(token, k -> Optional.ofNullable(term(k))).orElse(null));
     }
 
     /**
@@ -102,11 +95,16 @@ public final class Analyzer {
      * change; {@code tokens} itself is not modified.
      */
     public List<String> filter(List<String> tokens) {
+        return filter(tokens, this::term);
+    }
+
+    /** The n-grams of the terms {@code termOf} gives the tokens (null: the token is dropped). */
+    private List<String> filter(List<String> tokens, UnaryOperator<String> termOf) {
         List<String> out = tokens;
         if (filters.length > 0) {
             out = new ArrayList<>(tokens.size());
             for (String token : tokens) {
-                String t = term(token);
+                String t = termOf.apply(token);
                 if (t != null) {
                     out.add(t);
                 }

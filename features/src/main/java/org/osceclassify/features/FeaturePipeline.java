@@ -264,13 +264,11 @@ public final class FeaturePipeline {
 
     /** The weighted slots of one namespace. */
     private static final class Weights {
-        final TextSpace space;
         final int[] slots;
         final double[] values;
         int size;
 
-        Weights(TextSpace space, int capacity) {
-            this.space = space;
+        Weights(int capacity) {
             this.slots = new int[capacity];
             this.values = new double[capacity];
         }
@@ -292,10 +290,6 @@ public final class FeaturePipeline {
 
     /** A document's weighted text slots per namespace and its metadata feature names: what both outputs share. */
     private record Parts(Weights body, Weights title, List<String> meta) {
-    }
-
-    private Parts parts(OsceDocument doc) {
-        return parts(analyze(doc));
     }
 
     /**
@@ -365,28 +359,25 @@ public final class FeaturePipeline {
     }
 
     private Vector vector(OsceDocument doc) {
-        Parts parts = parts(doc);
-        Weights bodyW = parts.body();
-        Weights titleW = parts.title();
-        List<String> meta = parts.meta();
-        int size = bodyW.size + meta.size() + (titleW == null ? 0 : titleW.size);
+        Parts parts = parts(analyze(doc));
+        int size = parts.body().size + parts.meta().size() + (parts.title() == null ? 0 : parts.title().size);
         String[] names = new String[size];
         double[] values = new double[size];
-        int k = 0;
-        // Name order: "body:" (or "text:" after "meta:"), "meta:", "title:".
-        if (title != null) {
-            k = copy(bodyW, names, values, k);
-        }
-        for (String m : meta) {
-            names[k] = m;
-            values[k++] = 1.0;
-        }
-        if (title == null) {
-            k = copy(bodyW, names, values, k);
-        } else {
-            k = copy(titleW, names, values, k);
-        }
-        return new Vector(names, values, k);
+        int[] k = {0};
+        emit(parts, new FeatureSink() {
+            @Override
+            public void text(int index, double value) {
+                names[k[0]] = textFeatureName(index);
+                values[k[0]++] = value;
+            }
+
+            @Override
+            public void meta(String name) {
+                names[k[0]] = name;
+                values[k[0]++] = 1.0;
+            }
+        });
+        return new Vector(names, values, k[0]);
     }
 
     /**
@@ -411,7 +402,11 @@ public final class FeaturePipeline {
 
     /** {@link #extract(OsceDocument, FeatureSink)} from a document's {@link #analyze analysis}. */
     public void extract(Analysis analysis, FeatureSink sink) {
-        Parts parts = parts(analysis);
+        emit(parts(analysis), sink);
+    }
+
+    /** A document's parts to {@code sink} in name order: "body:" (or "text:" after "meta:"), "meta:", "title:". */
+    private void emit(Parts parts, FeatureSink sink) {
         if (title != null) {
             emit(parts.body(), 0, sink);
         }
@@ -446,14 +441,6 @@ public final class FeaturePipeline {
         }
     }
 
-    private static int copy(Weights w, String[] names, double[] values, int at) {
-        for (int i = 0; i < w.size; i++) {
-            names[at] = w.space.names[w.slots[i]];
-            values[at++] = w.values[i];
-        }
-        return at;
-    }
-
     /**
      * Counts and weighs the features of one namespace. With {@code memoIndex >= 0} the lists hold normalised
      * tokens, looked up through {@link #slotsOf}; with -1 they hold finished terms.
@@ -463,7 +450,7 @@ public final class FeaturePipeline {
         int k = collect(space, memoIndex, a, slots, 0);
         k = collect(space, memoIndex, b, slots, k);
         Arrays.sort(slots, 0, k);
-        Weights w = new Weights(space, k);
+        Weights w = new Weights(k);
         for (int i = 0; i < k; ) {
             int j = i + 1;
             while (j < k && slots[j] == slots[i]) {
