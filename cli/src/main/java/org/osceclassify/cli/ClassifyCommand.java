@@ -109,8 +109,7 @@ final class ClassifyCommand implements Callable<Integer> {
             return 0;
         }
         try (AtomicFile tmp = AtomicFile.beside(output)) {
-            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(tmp.path(), StandardCharsets.UTF_8),
-                    false)) {
+            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(tmp.path(), StandardCharsets.UTF_8))) {
                 classifyAll(classifier, out);
                 if (out.checkError()) {
                     throw new IOException(output + ": could not write the results");
