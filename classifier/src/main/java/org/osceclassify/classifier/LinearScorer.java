@@ -335,10 +335,10 @@ final class LinearScorer {
         }
 
         @Override
-        public void meta(String name) {
+        public void meta(String name, double value) {
             Integer id = metaIds.get(name);
             if (id != null) {
-                add(id, 1.0);
+                add(id, value);
             }
         }
 

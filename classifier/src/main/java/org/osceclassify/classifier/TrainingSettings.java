@@ -77,9 +77,10 @@ public final class TrainingSettings {
     /**
      * The defaults: the configuration that measured best in seeded 5-fold cross-validation on the bundled corpus
      * (bench/README.md): one-vs-rest linear SVMs with C 0.3 for the fields, a multi-class linear SVM with C 0.5
-     * for the sources, class weights at {@code balanced^0.75}, per-label thresholds tuned on 5 inner folds and
-     * shrunk towards 0 with a strength of 60 items (labels with fewer than 10 items keep 0), at least one field,
-     * sources with fewer than 5 items folded into "Other", one training example per listed source.
+     * for the sources, balanced class weights, the SVM's own decision threshold 0 for every field (thresholds
+     * tuned on inner folds scored no better, at several times the training cost), at least one field, sources
+     * with fewer than 5 items folded into "Other", one training example per listed source, and metadata features
+     * of value 0.5 ({@link FeatureConfig#metadataWeight()}).
      */
     public static TrainingSettings defaults() {
         return builder().build();
@@ -231,11 +232,11 @@ public final class TrainingSettings {
         private Algorithm sourcesAlgorithm = Algorithm.SVM;
         private double fieldsCost = 0.3;
         private double sourcesCost = 0.5;
-        private double classWeighting = 0.75;
+        private double classWeighting = 1.0;
         private long seed = 42L;
         private FieldsLevel fieldsLevel = FieldsLevel.FIELDS;
         private int minFields = 1;
-        private int thresholdFolds = 5;
+        private int thresholdFolds = 0;
         private int minThresholdSupport = 10;
         private double thresholdShrinkage = 60;
         private int ensembleSize = 10;

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * <p>The defaults suit the project's corpus, whose title and text are bags of words: unigrams only, English
  * stop words removed, Snowball English stemming, separate title and body namespaces, sublinear TF times
  * smooth IDF, L2 normalisation per namespace, terms in at least two training documents, every metadata family
- * on, with the publication date coarsened to five-year periods.
+ * on, with the publication date coarsened to five-year periods, and metadata indicators of value 0.5.
  */
 public final class FeatureConfig {
 
@@ -65,6 +65,7 @@ public final class FeatureConfig {
     private final Normalization normalization;
     private final int periodYears;
     private final Set<MetadataFamily> metadata;
+    private final double metadataWeight;
 
     private FeatureConfig(Builder b) {
         this.stemming = b.stemming;
@@ -80,6 +81,7 @@ public final class FeatureConfig {
         this.periodYears = b.periodYears;
         this.metadata = Collections.unmodifiableSet(b.metadata.isEmpty()
                 ? EnumSet.noneOf(MetadataFamily.class) : EnumSet.copyOf(b.metadata));
+        this.metadataWeight = b.metadataWeight;
     }
 
     public static Builder builder() {
@@ -107,6 +109,7 @@ public final class FeatureConfig {
         b.periodYears = periodYears;
         b.metadata = EnumSet.noneOf(MetadataFamily.class);
         b.metadata.addAll(metadata);
+        b.metadataWeight = metadataWeight;
         return b;
     }
 
@@ -169,6 +172,15 @@ public final class FeatureConfig {
         return metadata;
     }
 
+    /**
+     * The value of every metadata feature. Each namespace of text features has unit length; at weight 1 the six
+     * or so indicators of a document would outweigh its words, and would make LibLinear's solver converge far
+     * more slowly (bench/README.md).
+     */
+    public double metadataWeight() {
+        return metadataWeight;
+    }
+
     public boolean has(MetadataFamily family) {
         return metadata.contains(family);
     }
@@ -179,13 +191,14 @@ public final class FeatureConfig {
                 && stopWords == c.stopWords && titleNamespace == c.titleNamespace && minDf == c.minDf
                 && maxVocabulary == c.maxVocabulary && hashBuckets == c.hashBuckets
                 && sublinearTf == c.sublinearTf && idf == c.idf && normalization == c.normalization
-                && periodYears == c.periodYears && metadata.equals(c.metadata);
+                && periodYears == c.periodYears && metadata.equals(c.metadata)
+                && Double.compare(metadataWeight, c.metadataWeight) == 0;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(stemming, ngrams, stopWords, titleNamespace, minDf, maxVocabulary, hashBuckets,
-                sublinearTf, idf, normalization, periodYears, metadata);
+                sublinearTf, idf, normalization, periodYears, metadata, metadataWeight);
     }
 
     @Override
@@ -194,7 +207,8 @@ public final class FeatureConfig {
                 + ", titleNamespace=" + titleNamespace + ", minDf=" + minDf + ", maxVocabulary=" + maxVocabulary
                 + ", hashBuckets=" + hashBuckets + ", sublinearTf=" + sublinearTf + ", idf=" + idf
                 + ", normalization=" + normalization + ", periodYears=" + periodYears + ", metadata="
-                + metadata.stream().map(Enum::name).collect(Collectors.joining(",", "[", "]")) + "}";
+                + metadata.stream().map(Enum::name).collect(Collectors.joining(",", "[", "]")) + ", metadataWeight="
+                + metadataWeight + "}";
     }
 
     /** Collects settings for a {@link FeatureConfig}; every setting starts at its default. */
@@ -211,6 +225,7 @@ public final class FeatureConfig {
         private Normalization normalization = Normalization.PER_NAMESPACE;
         private int periodYears = 5;
         private EnumSet<MetadataFamily> metadata = EnumSet.allOf(MetadataFamily.class);
+        private double metadataWeight = 0.5;
 
         private Builder() {
         }
@@ -305,6 +320,15 @@ public final class FeatureConfig {
         public Builder metadata(Set<MetadataFamily> families) {
             metadata = EnumSet.noneOf(MetadataFamily.class);
             metadata.addAll(families);
+            return this;
+        }
+
+        /** The value of every metadata feature: a finite number above 0. */
+        public Builder metadataWeight(double weight) {
+            if (!(weight > 0) || Double.isInfinite(weight)) {
+                throw new IllegalArgumentException("metadataWeight must be a finite number above 0, was " + weight);
+            }
+            this.metadataWeight = weight;
             return this;
         }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.BooleanProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.EnumProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
@@ -55,7 +56,8 @@ import org.tribuo.impl.ArrayExample;
  * makes extraction a single pass.
  *
  * <h2>Metadata features</h2>
- * Each {@link MetadataFamily} that is switched on adds indicator features (value 1) under {@code meta:}; a value
+ * Each {@link MetadataFamily} that is switched on adds indicator features under {@code meta:}, all of the value
+ * {@link FeatureConfig#metadataWeight()}; a value
  * that is missing adds nothing. Names of States and OSCE bodies are found in the text as {@link NameTable}
  * describes; a bag of words cannot say which words were adjacent, so there all of a name's words must merely be
  * present. The dateline place also yields {@code meta:home_of=B} for every body {@code B} whose home city it is:
@@ -372,9 +374,9 @@ public final class FeaturePipeline {
             }
 
             @Override
-            public void meta(String name) {
+            public void meta(String name, double value) {
                 names[k[0]] = name;
-                values[k[0]++] = 1.0;
+                values[k[0]++] = value;
             }
         });
         return new Vector(names, values, k[0]);
@@ -382,14 +384,15 @@ public final class FeaturePipeline {
 
     /**
      * Receives a document's features from {@link #extract} in name order, the order of {@link #features}: text
-     * features by index (see {@link #textFeatureName}), metadata features, always of value 1, by name.
+     * features by index (see {@link #textFeatureName}), metadata features, of the configured
+     * {@link FeatureConfig#metadataWeight() weight}, by name.
      */
     public interface FeatureSink {
         /** A text feature: its index in {@code [0, vocabularySize())} and its weight. */
         void text(int index, double value);
 
-        /** A metadata feature, of value 1. */
-        void meta(String name);
+        /** A metadata feature and its value, the configured metadata weight. */
+        void meta(String name, double value);
     }
 
     /**
@@ -411,7 +414,7 @@ public final class FeaturePipeline {
             emit(parts.body(), 0, sink);
         }
         for (String m : parts.meta()) {
-            sink.meta(m);
+            sink.meta(m, config.metadataWeight());
         }
         if (title == null) {
             emit(parts.body(), 0, sink);
@@ -640,6 +643,7 @@ public final class FeaturePipeline {
         put(p, new IntProvenance("features.periodYears", config.periodYears()));
         put(p, new StringProvenance("features.metadata",
                 String.join(",", config.metadata().stream().map(Enum::name).toList())));
+        put(p, new DoubleProvenance("features.metadataWeight", config.metadataWeight()));
         put(p, new IntProvenance("features.vocabularySize", vocabularySize()));
         put(p, new IntProvenance("features.trainingDocuments", trainingDocuments));
         put(p, new StringProvenance("features.sha256", sha256(encoded)));

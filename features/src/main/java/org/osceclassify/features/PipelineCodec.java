@@ -24,9 +24,10 @@ import org.osceclassify.features.FeatureConfig.Normalization;
  * serialisation: reading runs no code chosen by the bytes.
  *
  * <pre>
- * int    magic 0x4F534346 ("OSCF")      int    version (1)
+ * int    magic 0x4F534346 ("OSCF")      int    version (2; 1 is read too)
  * config: bool stemming, int ngrams, bool stopWords, bool titleNamespace, int minDf, int maxVocabulary,
- *         int hashBuckets, bool sublinearTf, bool idf, byte normalization, int periodYears, int metadata bits
+ *         int hashBuckets, bool sublinearTf, bool idf, byte normalization, int periodYears, int metadata bits,
+ *         double metadataWeight (from version 2; version 1 pipelines weigh metadata 1)
  * int    training documents
  * int n, n x utf   stop words (sorted)
  * space  body (or text) features; then, with a title namespace, the title features:
@@ -43,16 +44,21 @@ final class PipelineCodec {
 
     static final String FORMAT_NAME = "osce-classify-features";
     static final int MAGIC = 0x4F534346;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private PipelineCodec() {
     }
 
     static byte[] encode(FeaturePipeline p) {
+        return encode(p, VERSION);
+    }
+
+    /** The pipeline in a format version: the current one, or 1 to check that version 1 bytes are canonical. */
+    private static byte[] encode(FeaturePipeline p, int version) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
-            out.writeInt(VERSION);
+            out.writeInt(version);
             FeatureConfig c = p.config();
             out.writeBoolean(c.stemming());
             out.writeInt(c.ngrams());
@@ -70,6 +76,9 @@ final class PipelineCodec {
                 bits |= 1 << f.ordinal();
             }
             out.writeInt(bits);
+            if (version >= 2) {
+                out.writeDouble(c.metadataWeight());
+            }
             out.writeInt(p.trainingDocuments());
             out.writeInt(p.stopWords().size());
             for (String w : p.stopWords()) {
@@ -136,8 +145,8 @@ final class PipelineCodec {
             throw new IOException("not a feature pipeline: wrong magic number");
         }
         int version = in.readInt();
-        if (version != VERSION) {
-            throw new IOException("feature pipeline format version " + version + " is not supported (expected "
+        if (version != VERSION && version != 1) {
+            throw new IOException("feature pipeline format version " + version + " is not supported (expected 1 to "
                     + VERSION + ")");
         }
         CRC32 crc = new CRC32();
@@ -176,6 +185,7 @@ final class PipelineCodec {
                 throw new IOException("unknown metadata families in bits " + Integer.toBinaryString(bits));
             }
             b.metadata(families);
+            b.metadataWeight(version == 1 ? 1.0 : in.readDouble());
             FeatureConfig config = b.build();
             int documents = in.readInt();
             if (documents < 1) {
@@ -200,7 +210,7 @@ final class PipelineCodec {
                 throw new IOException(stream.available() + " unexpected bytes after the feature pipeline");
             }
             FeaturePipeline p = new FeaturePipeline(config, documents, stop, body, title, states, bodies, homes);
-            if (!Arrays.equals(p.toBytes(), bytes)) {
+            if (!Arrays.equals(encode(p, version), bytes)) {
                 throw new IOException("feature pipeline is not in canonical form");
             }
             return p;

@@ -50,8 +50,8 @@ class ExtractTest {
                 }
 
                 @Override
-                public void meta(String name) {
-                    extracted.add(new Feature(name, 1.0));
+                public void meta(String name, double value) {
+                    extracted.add(new Feature(name, value));
                 }
             });
             assertEquals(pipeline.features(d), extracted, d.title());

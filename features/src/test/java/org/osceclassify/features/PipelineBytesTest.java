@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.osceclassify.model.OsceDocument;
+import org.tribuo.Feature;
 
 /** A fitted pipeline is a value: it round-trips through bytes, and bad bytes are refused. */
 class PipelineBytesTest {
@@ -37,10 +38,14 @@ class PipelineBytesTest {
     static List<FeatureConfig> configs() {
         return List.of(FeatureConfig.defaults(),
                 FeatureConfig.builder().minDf(1).ngrams(2).titleNamespace(false)
-                        .normalization(FeatureConfig.Normalization.PER_DOCUMENT).periodYears(1).build(),
+                        .normalization(FeatureConfig.Normalization.PER_DOCUMENT).periodYears(1).metadataWeight(2)
+                        .build(),
                 FeatureConfig.builder().minDf(1).hashBuckets(1000).stemming(false).stopWords(false).build(),
                 FeatureConfig.builder().minDf(1).maxVocabulary(5).idf(false).sublinearTf(false).build());
     }
+
+    /** The config's bytes in format version 2: version 1 ends 8 bytes earlier, before the metadata weight. */
+    private static final int CONFIG_BYTES = 38;
 
     private static FeaturePipeline fit(FeatureConfig config) {
         return FeaturePipeline.fit(config, Docs.taxonomy(), TRAINING);
@@ -110,12 +115,37 @@ class PipelineBytesTest {
     @Test
     void aHugeCountWithAValidChecksumIsRefusedWithoutAllocatingIt() throws IOException {
         byte[] bytes = fit(FeatureConfig.defaults()).toBytes();
-        // The stop-word count follows the header (8), the config (30) and the document count (4).
-        int at = 8 + 30 + 4;
+        // The stop-word count follows the header (8), the config (38) and the document count (4).
+        int at = 8 + CONFIG_BYTES + 4;
         assertEquals(StopWordFilter.english().size(), ByteBuffer.wrap(bytes).getInt(at));
         ByteBuffer.wrap(bytes).putInt(at, Integer.MAX_VALUE);
         IOException e = assertThrows(IOException.class, () -> FeaturePipeline.fromBytes(withFreshChecksum(bytes)));
         assertTrue(e.getMessage().contains("count " + Integer.MAX_VALUE), e.getMessage());
+    }
+
+    @Test
+    void aVersionOnePipelineStillLoadsAndWeighsItsMetadataOne() throws IOException {
+        FeaturePipeline p = fit(FeatureConfig.defaults());
+        byte[] current = p.toBytes();
+        byte[] v1 = new byte[current.length - 8];
+        int weightAt = 8 + CONFIG_BYTES - 8;
+        System.arraycopy(current, 0, v1, 0, weightAt);
+        System.arraycopy(current, weightAt + 8, v1, weightAt, current.length - weightAt - 8);
+        ByteBuffer.wrap(v1).putInt(4, 1);
+        FeaturePipeline old = FeaturePipeline.fromBytes(withFreshChecksum(v1));
+        assertEquals(1.0, old.config().metadataWeight());
+        assertEquals(p.config().toBuilder().metadataWeight(1).build(), old.config());
+        OsceDocument d = TRAINING.get(0);
+        List<Feature> now = p.features(d);
+        List<Feature> then = old.features(d);
+        assertEquals(now.size(), then.size());
+        for (int i = 0; i < now.size(); i++) {
+            Feature f = now.get(i);
+            boolean meta = f.getName().startsWith("meta:");
+            assertEquals(f.getName(), then.get(i).getName());
+            assertEquals(meta ? 1.0 : f.getValue(), then.get(i).getValue(), 1e-12, f.getName());
+        }
+        assertTrue(now.stream().anyMatch(f -> f.getName().startsWith("meta:") && f.getValue() == 0.5));
     }
 
     @Test

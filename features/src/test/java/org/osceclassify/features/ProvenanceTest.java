@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.BooleanProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,9 @@ class ProvenanceTest {
         assertEquals(new IntProvenance("features.vocabularySize", p.vocabularySize()),
                 prov.get("features.vocabularySize"));
         assertEquals(new IntProvenance("features.trainingDocuments", 2), prov.get("features.trainingDocuments"));
+        assertEquals(new DoubleProvenance("features.metadataWeight", 0.5), prov.get("features.metadataWeight"));
         assertEquals(64, ((StringProvenance) prov.get("features.sha256")).getValue().length());
-        assertEquals(16, prov.size());
+        assertEquals(17, prov.size());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.osceclassify.features.Docs.asMap;
 import static org.osceclassify.features.Docs.doc;
 import static org.osceclassify.features.Docs.names;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -131,7 +132,23 @@ class TextFeaturesTest {
         List<Feature> f = p.features(doc("vote count count", "police reform reform vote"));
         assertEquals(1.0, sumOfSquares(f, "title:") + sumOfSquares(f, "body:"), EPS);
         assertTrue(sumOfSquares(f, "title:") < 1.0);
-        assertEquals(1.0, asMap(f).get("meta:length=1-15"), EPS, "metadata indicators are not scaled");
+        assertEquals(0.5, asMap(f).get("meta:length=1-15"), EPS, "metadata keeps its weight, unnormalised");
+    }
+
+    @Test
+    void everyMetadataFeatureHasTheConfiguredWeight() {
+        OsceDocument training = doc("Elections in Serbia", "BELGRADE, 3 December 2015 - observers in Serbia",
+                "", "Press release", LocalDate.of(2015, 12, 3));
+        for (double weight : new double[] {0.5, 1.0, 2.0}) {
+            FeaturePipeline p = fit(plain().metadata(EnumSet.allOf(MetadataFamily.class)).metadataWeight(weight)
+                    .build(), training);
+            List<Feature> meta = p.features(training).stream().filter(x -> x.getName().startsWith("meta:"))
+                    .toList();
+            assertTrue(meta.size() >= 4, meta.toString());
+            meta.forEach(x -> assertEquals(weight, x.getValue(), EPS, x.getName()));
+        }
+        assertThrows(IllegalArgumentException.class, () -> FeatureConfig.builder().metadataWeight(0));
+        assertThrows(IllegalArgumentException.class, () -> FeatureConfig.builder().metadataWeight(Double.NaN));
     }
 
     @Test
