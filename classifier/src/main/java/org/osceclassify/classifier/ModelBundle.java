@@ -127,7 +127,7 @@ final class ModelBundle {
     private static <T extends org.tribuo.Output<T>> Model<T> model(byte[] bytes, Class<T> output, String name)
             throws BundleException {
         try {
-            Model<?> model = Model.deserialize(ModelProto.parseFrom(bytes));
+            Model<?> model = ModelSerialization.deserialize(ModelProto.parseFrom(bytes));
             if (!model.validate(output)) {
                 throw new BundleException(name + ": the model bundle holds a model of the wrong kind");
             }

@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.ImmutableFeatureMap;
@@ -27,7 +28,8 @@ import org.tribuo.protos.core.ModelProto;
 
 /**
  * Tribuo's own protobuf serialisation of a model ({@link Model#serialize()}), byte for byte, but with each distinct
- * feature domain serialised only once. A one-vs-rest fields model holds the same feature domain in every label's
+ * feature domain serialised only once; and Tribuo's deserialisation ({@link Model#deserialize}), but with the
+ * feature domain that a one-vs-rest model's inner models share read only once. A one-vs-rest fields model holds the same feature domain in every label's
  * LibLinear model, and Tribuo serialises each of its thousands of features through reflection, so saving repeated
  * that work two dozen times and took most of the training command's time.
  *
@@ -41,9 +43,12 @@ final class ModelSerialization {
     private static final Logger LOG = LoggerFactory.getLogger(ModelSerialization.class);
 
     /** Tribuo's LibLinear weights, which its public accessor only copies through LibLinear's text format. */
-    private static final Field LIBLINEAR_MODELS = liblinearModelsField();
+    private static final Field LIBLINEAR_MODELS = field(LibLinearModel.class, "models");
+    /** A Tribuo model's feature domain, set once by its constructor. */
+    private static final Field FEATURE_ID_MAP = field(Model.class, "featureIDMap");
     /** Stands in for the feature domain when Tribuo serialises a model's metadata; replaced by the real one. */
     private static final ImmutableFeatureMap NO_FEATURES = new ImmutableFeatureMap(List.of());
+    private static final FeatureDomainProto EMPTY_DOMAIN = NO_FEATURES.serialize();
 
     private final List<ImmutableFeatureMap> domains = new ArrayList<>();
     private final List<FeatureDomainProto> domainProtos = new ArrayList<>();
@@ -125,6 +130,48 @@ final class ModelSerialization {
     }
 
     /**
+     * The model that {@code Model.deserialize(proto)} gives. A one-vs-rest model's LibLinear models each hold the
+     * same feature domain as the model itself; Tribuo would read it (thousands of features, through reflection)
+     * once per label, which took most of the time to load a bundle. Here each inner model whose domain equals the
+     * outer one is read with an empty domain and then given the outer model's domain object, read once.
+     */
+    static Model<?> deserialize(ModelProto proto) throws InvalidProtocolBufferException {
+        if (!proto.getClassName().equals(IndependentMultiLabelModel.class.getName())) {
+            return Model.deserialize(proto);
+        }
+        IndependentMultiLabelModelProto outer = proto.getSerializedData().unpack(IndependentMultiLabelModelProto.class);
+        FeatureDomainProto shared = outer.getMetadata().getFeatureDomain();
+        IndependentMultiLabelModelProto.Builder lighter = outer.toBuilder();
+        boolean[] sharing = new boolean[outer.getModelsCount()];
+        for (int i = 0; i < sharing.length; i++) {
+            ModelProto inner = outer.getModels(i);
+            if (!inner.getClassName().equals(LibLinearClassificationModel.class.getName())) {
+                continue;
+            }
+            LibLinearModelProto liblinear = inner.getSerializedData().unpack(LibLinearModelProto.class);
+            if (liblinear.getMetadata().getFeatureDomain().equals(shared)) {
+                sharing[i] = true;
+                LibLinearModelProto withoutDomain = liblinear.toBuilder().setMetadata(liblinear.getMetadata()
+                        .toBuilder().setFeatureDomain(EMPTY_DOMAIN)).build();
+                lighter.setModels(i, inner.toBuilder().setSerializedData(Any.pack(withoutDomain)));
+            }
+        }
+        IndependentMultiLabelModel model = (IndependentMultiLabelModel) Model.deserialize(
+                proto.toBuilder().setSerializedData(Any.pack(lighter.build())).build());
+        List<Model<Label>> inner = model.getModels();
+        try {
+            for (int i = 0; i < sharing.length; i++) {
+                if (sharing[i]) {
+                    FEATURE_ID_MAP.set(inner.get(i), model.getFeatureIDMap());
+                }
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot set the feature domain of a Tribuo model", e);
+        }
+        return model;
+    }
+
+    /**
      * The LibLinear models inside a Tribuo model, read in place from the protected field: Tribuo's
      * {@code getInnerModels()} copies them through LibLinear's text format, which is slow and need not round-trip
      * every weight exactly. Callers only read them.
@@ -138,13 +185,13 @@ final class ModelSerialization {
         }
     }
 
-    private static Field liblinearModelsField() {
+    private static Field field(Class<?> type, String name) {
         try {
-            Field field = LibLinearModel.class.getDeclaredField("models");
+            Field field = type.getDeclaredField(name);
             field.setAccessible(true);
             return field;
         } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("this Tribuo's LibLinearModel has no models field", e);
+            throw new IllegalStateException("this Tribuo's " + type.getSimpleName() + " has no " + name + " field", e);
         }
     }
 }

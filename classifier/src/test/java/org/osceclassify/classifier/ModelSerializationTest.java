@@ -1,19 +1,36 @@
 package org.osceclassify.classifier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Taxonomy;
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
+import org.tribuo.MutableFeatureMap;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.common.liblinear.protos.LibLinearModelProto;
+import org.tribuo.multilabel.MultiLabel;
+import org.tribuo.multilabel.MultiLabelFactory;
+import org.tribuo.multilabel.baseline.IndependentMultiLabelModel;
+import org.tribuo.multilabel.protos.IndependentMultiLabelModelProto;
+import org.tribuo.protos.core.ModelProto;
 
 /**
- * The bundle's models are saved exactly as Tribuo saves them: these fail when a Tribuo upgrade changes its format,
- * and {@link ModelSerialization} must then follow it.
+ * The bundle's models are saved exactly as Tribuo saves them, and read back as Tribuo reads them: these fail when
+ * a Tribuo upgrade changes its format, and {@link ModelSerialization} must then follow it.
  */
 class ModelSerializationTest {
 
@@ -48,6 +65,84 @@ class ModelSerializationTest {
         for (Model<?> model : List.of(trained.fieldsModel(), trained.sourcesModel())) {
             assertArrayEquals(Reproducible.pin(model.serialize()).toByteArray(),
                     Reproducible.serialize(model).toByteArray(), model.getClass().getSimpleName());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TrainingSettings.Algorithm.class)
+    @DisplayName("a saved model reads back as Tribuo reads it: domains, provenance and predictions")
+    void readsBackAsTribuoReadsIt(TrainingSettings.Algorithm algorithm) throws InvalidProtocolBufferException {
+        TrainedClassifier trained = trained(algorithm);
+        for (Model<?> model : List.of(trained.fieldsModel(), trained.sourcesModel())) {
+            ModelProto proto = new ModelSerialization().serialize(model);
+            Model<?> ours = ModelSerialization.deserialize(proto);
+            assertSameStructure(Model.deserialize(proto), ours);
+            assertSamePredictions(Model.deserialize(proto), ours, trained);
+        }
+    }
+
+    @Test
+    @DisplayName("the labels of a one-vs-rest model share one feature domain object, read once")
+    void oneVsRestModelsShareTheirDomain() throws InvalidProtocolBufferException {
+        TrainedClassifier trained = trained(TrainingSettings.Algorithm.SVM);
+        IndependentMultiLabelModel model = (IndependentMultiLabelModel) ModelSerialization.deserialize(
+                new ModelSerialization().serialize(trained.fieldsModel()));
+        for (Model<Label> inner : model.getModels()) {
+            assertSame(model.getFeatureIDMap(), inner.getFeatureIDMap());
+        }
+    }
+
+    @Test
+    @DisplayName("an inner model with a domain of its own keeps it")
+    void anInnerModelWithItsOwnDomainKeepsIt() throws InvalidProtocolBufferException {
+        TrainedClassifier trained = trained(TrainingSettings.Algorithm.SVM);
+        ModelProto proto = new ModelSerialization().serialize(trained.fieldsModel());
+        IndependentMultiLabelModelProto outer = proto.getSerializedData().unpack(IndependentMultiLabelModelProto.class);
+        MutableFeatureMap one = new MutableFeatureMap();
+        one.add("body:elect", 1.0);
+        ImmutableFeatureMap own = new ImmutableFeatureMap(one);
+        LibLinearModelProto first = outer.getModels(0).getSerializedData().unpack(LibLinearModelProto.class);
+        LibLinearModelProto changed = first.toBuilder().setMetadata(first.getMetadata().toBuilder()
+                .setFeatureDomain(own.serialize())).build();
+        ModelProto mixed = proto.toBuilder().setSerializedData(Any.pack(outer.toBuilder().setModels(0,
+                outer.getModels(0).toBuilder().setSerializedData(Any.pack(changed))).build())).build();
+
+        IndependentMultiLabelModel read = (IndependentMultiLabelModel) ModelSerialization.deserialize(mixed);
+        assertEquals(own, read.getModels().get(0).getFeatureIDMap());
+        assertNotEquals(read.getFeatureIDMap(), read.getModels().get(0).getFeatureIDMap());
+        assertSame(read.getFeatureIDMap(), read.getModels().get(1).getFeatureIDMap());
+        assertSameStructure(Model.deserialize(mixed), read);
+    }
+
+    private static void assertSameStructure(Model<?> tribuo, Model<?> ours) {
+        assertEquals(tribuo.getClass(), ours.getClass());
+        assertEquals(tribuo.getProvenance(), ours.getProvenance());
+        assertEquals(tribuo.getFeatureIDMap(), ours.getFeatureIDMap());
+        assertEquals(tribuo.getOutputIDInfo().getDomain(), ours.getOutputIDInfo().getDomain());
+        if (tribuo instanceof IndependentMultiLabelModel t) {
+            List<Model<Label>> oursInner = ((IndependentMultiLabelModel) ours).getModels();
+            for (int i = 0; i < t.getModels().size(); i++) {
+                assertEquals(t.getModels().get(i).getFeatureIDMap(), oursInner.get(i).getFeatureIDMap());
+                assertEquals(t.getModels().get(i).getProvenance(), oursInner.get(i).getProvenance());
+            }
+        }
+    }
+
+    private static void assertSamePredictions(Model<?> tribuo, Model<?> ours, TrainedClassifier trained) {
+        for (OsceDocument doc : CORPUS.subList(0, 10)) {
+            if (tribuo.validate(MultiLabel.class)) {
+                Prediction<MultiLabel> a = tribuo.castModel(MultiLabel.class).predict(
+                        trained.fieldsPipeline().example(doc.withoutLabels(), MultiLabelFactory.UNKNOWN_MULTILABEL));
+                Prediction<MultiLabel> b = ours.castModel(MultiLabel.class).predict(
+                        trained.fieldsPipeline().example(doc.withoutLabels(), MultiLabelFactory.UNKNOWN_MULTILABEL));
+                assertEquals(a.getOutputScores(), b.getOutputScores());
+            } else {
+                Prediction<Label> a = tribuo.castModel(Label.class).predict(
+                        trained.sourcesPipeline().example(doc.withoutLabels(), LabelFactory.UNKNOWN_LABEL));
+                Prediction<Label> b = ours.castModel(Label.class).predict(
+                        trained.sourcesPipeline().example(doc.withoutLabels(), LabelFactory.UNKNOWN_LABEL));
+                assertEquals(a.getOutputScores(), b.getOutputScores());
+            }
         }
     }
 }
