@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,8 +87,25 @@ final class ModelBundle {
             // One object for two equal pipelines, so that a document's features are extracted once.
             FeaturePipeline sourcesPipeline = Arrays.equals(fieldsBytes, sourcesBytes)
                     ? fieldsPipeline : FeaturePipeline.fromBytes(sourcesBytes);
+            byte[] sourcesModelBytes = require(entries, SOURCES_MODEL, name);
+            // The two models take the longest to read: the sources model on another thread meanwhile.
+            CompletableFuture<Model<Label>> sourcesModel = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return model(sourcesModelBytes, Label.class, name);
+                } catch (BundleException e) {
+                    throw new CompletionException(e);
+                }
+            });
             Model<MultiLabel> fields = model(require(entries, FIELDS_MODEL, name), MultiLabel.class, name);
-            Model<Label> sources = model(require(entries, SOURCES_MODEL, name), Label.class, name);
+            Model<Label> sources;
+            try {
+                sources = sourcesModel.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof BundleException be) {
+                    throw be;
+                }
+                throw e.getCause() instanceof RuntimeException re ? re : e;
+            }
             Map<String, String> taxonomyFiles = new LinkedHashMap<>();
             entries.forEach((key, value) -> {
                 if (key.startsWith(TAXONOMY_PREFIX)) {
