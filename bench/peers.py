@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Measures the text-only peers of osce-classify on the same folds and with the same metrics.
 
-Peers: scikit-learn TF-IDF + LinearSVC (C=0.5, balanced class weights) and fastText (-loss ova, 100 epochs,
-lr 1.0, threshold 0.3). Both read bench/out/corpus-folds.csv, written by PeerCorpusExport (see bench/README.md):
+Peers: scikit-learn TF-IDF + LinearSVC (C=0.5, balanced class weights) or logistic regression (C=10, balanced),
+and fastText (-loss ova, 100 epochs, lr 1.0, threshold 0.3). All read bench/out/corpus-folds.csv, written by PeerCorpusExport (see bench/README.md):
 the corpus with its labels normalised through the taxonomy exactly as osce-classify sees them (fields at field
 level) and each item's fold of osce-classify's seeded 5-fold cross-validation.
 
@@ -26,6 +26,7 @@ from collections import Counter
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import MultiLabelBinarizer
 from sklearn.svm import LinearSVC
 
@@ -133,12 +134,20 @@ def at_least_top(scores, chosen):
 
 class Sklearn:
     """TF-IDF + one-vs-rest LinearSVC. Plain: scikit-learn's defaults and the SVM's own decisions (decision > 0,
-    so a document may get no field). Strengthened: sublinear tf, and at least the top-scored field."""
+    so a document may get no field). Strengthened: sublinear tf, and at least the top-scored field. Logistic: the
+    strengthened setup with logistic regression (C=10, balanced) in place of the SVM, as bench.py's LogReg."""
 
-    def __init__(self, strengthened):
+    def __init__(self, strengthened, logistic=False):
         self.strengthened = strengthened
-        self.name = ("scikit-learn TF-IDF + LinearSVC (C=0.5, balanced)"
+        self.logistic = logistic
+        self.name = ("scikit-learn TF-IDF + " + ("logistic regression (C=10, balanced)" if logistic
+                                                 else "LinearSVC (C=0.5, balanced)")
                      + (", sublinear tf, at least top field" if strengthened else ""))
+
+    def _classifier(self):
+        if self.logistic:
+            return LogisticRegression(C=10.0, class_weight="balanced", max_iter=1000)
+        return LinearSVC(C=0.5, class_weight="balanced", random_state=0)
 
     def fields(self, train, test):
         vec = TfidfVectorizer(sublinear_tf=self.strengthened)
@@ -148,7 +157,7 @@ class Sklearn:
         xt = vec.transform([r["doc"] for r in test])
         scores = np.zeros((len(test), len(mlb.classes_)))
         for j in range(len(mlb.classes_)):
-            clf = LinearSVC(C=0.5, class_weight="balanced", random_state=0).fit(x, y[:, j])
+            clf = self._classifier().fit(x, y[:, j])
             scores[:, j] = clf.decision_function(xt)
         out = []
         for i in range(len(test)):
@@ -163,7 +172,7 @@ class Sklearn:
                 docs.append(r["doc"])
                 labels.append(s)
         vec = TfidfVectorizer(sublinear_tf=self.strengthened)
-        clf = LinearSVC(C=0.5, class_weight="balanced", random_state=0).fit(vec.fit_transform(docs), labels)
+        clf = self._classifier().fit(vec.fit_transform(docs), labels)
         scores = clf.decision_function(vec.transform([r["doc"] for r in test]))
         return [[clf.classes_[j] for j in np.argsort(-s, kind="stable")] for s in scores]
 
@@ -242,7 +251,7 @@ def main():
     print("| peer | fields micro-F1 | fields macro-F1 | Jaccard | Hamming | source top-1 | source top-3 "
           "| source macro-F1 |")
     print("|---|---|---|---|---|---|---|---|")
-    for peer in (Sklearn(False), Sklearn(True), FastText()):
+    for peer in (Sklearn(False), Sklearn(True), Sklearn(True, logistic=True), FastText()):
         f, s = evaluate(peer, rows)
         print(f"| {peer.name} | {f['micro_f1']:.3f} | {f['macro_f1']:.3f} | {f['jaccard']:.3f} | "
               f"{f['hamming']:.4f} | {s['top1']:.3f} | {s['top3']:.3f} | {s['macro_f1']:.3f} |", flush=True)

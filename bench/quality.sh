@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus="${1:-seeds/osce-items.csv}"
+seed="${2:-42}"   # the seed of the 5 folds
 mkdir -p bench/out
 mvn -B -o -q -pl classifier -am test-compile
 mvn -B -o -q -pl classifier -am dependency:build-classpath -Dmdep.includeScope=test \
@@ -11,6 +12,6 @@ mvn -B -o -q -pl classifier -am dependency:build-classpath -Dmdep.includeScope=t
 # The reactor's own modules come from their target folders, not from the local repository.
 cp="classifier/target/test-classes:classifier/target/classes:features/target/classes:model/target/classes"
 cp="$cp:$(tr ':' '\n' < bench/out/classpath.txt | grep -v '/org/osceclassify/' | paste -sd: -)"
-java -cp "$cp" org.osceclassify.classifier.PeerCorpusExport "$corpus" bench/out/corpus-folds.csv
+java -cp "$cp" org.osceclassify.classifier.PeerCorpusExport "$corpus" bench/out/corpus-folds.csv 5 "$seed"
 /usr/bin/python3 bench/peers.py bench/out/corpus-folds.csv
-java -cp "$cp" org.osceclassify.classifier.QualityBench "$corpus" 2>/dev/null
+java -cp "$cp" org.osceclassify.classifier.QualityBench "$corpus" 5 "$seed" 2>/dev/null

@@ -13,7 +13,7 @@ import org.osceclassify.model.Taxonomy;
  * Prints osce-classify's seeded k-fold cross-validation scores with the default settings as a row of the table
  * that {@code bench/peers.py} prints for the peers (same folds, same metrics). Run by {@code bench/quality.sh}.
  *
- * <p>Usage: {@code QualityBench <corpus.csv> [folds]}.
+ * <p>Usage: {@code QualityBench <corpus.csv> [folds [seed]]}: the seed of the folds, as for {@code PeerCorpusExport}.
  */
 public final class QualityBench {
 
@@ -27,7 +27,9 @@ public final class QualityBench {
         try (CorpusReader reader = Corpora.open(corpus)) {
             docs = reader.stream().toList();
         }
-        TrainingSettings settings = TrainingSettings.defaults();
+        TrainingSettings settings = args.length > 2
+                ? TrainingSettings.defaults().toBuilder().seed(Long.parseLong(args[2])).build()
+                : TrainingSettings.defaults();
         long start = System.nanoTime();
         Evaluation e = Evaluations.crossValidate(settings, Taxonomy.bundled(), docs, folds);
         double seconds = (System.nanoTime() - start) / 1e9;
