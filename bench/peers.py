@@ -2,9 +2,10 @@
 """Measures the text-only peers of osce-classify on the same folds and with the same metrics.
 
 Peers: scikit-learn TF-IDF + LinearSVC (C=0.5, balanced class weights) or logistic regression (C=10, balanced),
-and fastText (-loss ova, 100 epochs, lr 1.0, threshold 0.3). All read bench/out/corpus-folds.csv, written by PeerCorpusExport (see bench/README.md):
-the corpus with its labels normalised through the taxonomy exactly as osce-classify sees them (fields at field
-level) and each item's fold of osce-classify's seeded 5-fold cross-validation.
+and fastText (-loss ova, 100 epochs, lr 1.0, threshold 0.3). All read bench/out/corpus-folds.csv, written by
+PeerCorpusExport (see bench/README.md): the corpus with its labels normalised through the taxonomy exactly as
+osce-classify sees them (fields at field level) and each item's fold of osce-classify's seeded 5-fold
+cross-validation.
 
 The rules mirror org.osceclassify.classifier.Evaluations and Metrics:
 - an item with no fields (sources) is left out of the fields (sources) task, in training and in testing;

@@ -29,9 +29,9 @@ import org.tribuo.protos.core.ModelProto;
 /**
  * Tribuo's own protobuf serialisation of a model ({@link Model#serialize()}), byte for byte, but with each distinct
  * feature domain serialised only once; and Tribuo's deserialisation ({@link Model#deserialize}), but with the
- * feature domain that a one-vs-rest model's inner models share read only once. A one-vs-rest fields model holds the same feature domain in every label's
- * LibLinear model, and Tribuo serialises each of its thousands of features through reflection, so saving repeated
- * that work two dozen times and took most of the training command's time.
+ * domain that a one-vs-rest model's inner models share read only once. A one-vs-rest fields model holds the same
+ * feature domain in every label's LibLinear model, and Tribuo serialises and reads each of its thousands of
+ * features through reflection, so saving and loading repeated that work two dozen times.
  *
  * <p>It builds the messages of Tribuo 4.3.2's {@code IndependentMultiLabelModel} and
  * {@code LibLinearClassificationModel} as their {@code serialize()} methods do; any other model is serialised by
@@ -139,7 +139,8 @@ final class ModelSerialization {
         if (!proto.getClassName().equals(IndependentMultiLabelModel.class.getName())) {
             return Model.deserialize(proto);
         }
-        IndependentMultiLabelModelProto outer = proto.getSerializedData().unpack(IndependentMultiLabelModelProto.class);
+        IndependentMultiLabelModelProto outer =
+                proto.getSerializedData().unpack(IndependentMultiLabelModelProto.class);
         FeatureDomainProto shared = outer.getMetadata().getFeatureDomain();
         IndependentMultiLabelModelProto.Builder lighter = outer.toBuilder();
         boolean[] sharing = new boolean[outer.getModelsCount()];

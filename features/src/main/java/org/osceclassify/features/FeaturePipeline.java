@@ -57,11 +57,11 @@ import org.tribuo.impl.ArrayExample;
  *
  * <h2>Metadata features</h2>
  * Each {@link MetadataFamily} that is switched on adds indicator features under {@code meta:}, all of the value
- * {@link FeatureConfig#metadataWeight()}; a value
- * that is missing adds nothing. Names of States and OSCE bodies are found in the text as {@link NameTable}
- * describes; a bag of words cannot say which words were adjacent, so there all of a name's words must merely be
- * present. The dateline place also yields {@code meta:home_of=B} for every body {@code B} whose home city it is:
- * the one signal of the issuing body that survives the loss of word order intact.
+ * {@link FeatureConfig#metadataWeight()}; a value that is missing adds nothing. Names of States and OSCE bodies
+ * are found in the text as {@link NameTable} describes; a bag of words cannot say which words were adjacent, so
+ * there all of a name's words must merely be present. The dateline place also yields {@code meta:home_of=B} for
+ * every body {@code B} whose home city it is: the one signal of the issuing body that survives the loss of word
+ * order intact.
  *
  * <h2>Labels</h2>
  * Only the title, body, date, place and content type are read. A document's labels, and its location tags (also
