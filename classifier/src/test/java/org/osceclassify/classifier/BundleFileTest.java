@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class BundleFileTest {
@@ -42,9 +44,19 @@ class BundleFileTest {
         }
     }
 
-    @Test
-    void everyTruncationIsRefusedWithAMessageNamingTheFile() {
-        byte[] bytes = BundleFile.toBytes(entries(), BundleFile.FORMAT_VERSION);
+    @ParameterizedTest
+    @ValueSource(ints = {1, BundleFile.FORMAT_VERSION})
+    void bothFormatVersionsRoundTrip(int version) throws BundleException {
+        Map<String, byte[]> read = BundleFile.fromBytes(BundleFile.toBytes(entries(), version), "m.osce");
+
+        assertEquals(List.of("pipeline", "taxonomy/fields.csv", "empty"), List.copyOf(read.keySet()));
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5}, read.get("pipeline"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, BundleFile.FORMAT_VERSION})
+    void everyTruncationIsRefusedWithAMessageNamingTheFile(int version) {
+        byte[] bytes = BundleFile.toBytes(entries(), version);
         for (int length = 0; length < bytes.length; length++) {
             byte[] truncated = Arrays.copyOf(bytes, length);
             BundleException e = assertThrows(BundleException.class,
@@ -53,9 +65,10 @@ class BundleFileTest {
         }
     }
 
-    @Test
-    void everySingleBitFlipIsRefused() {
-        byte[] bytes = BundleFile.toBytes(entries(), BundleFile.FORMAT_VERSION);
+    @ParameterizedTest
+    @ValueSource(ints = {1, BundleFile.FORMAT_VERSION})
+    void everySingleBitFlipIsRefused(int version) {
+        byte[] bytes = BundleFile.toBytes(entries(), version);
         for (int i = 0; i < bytes.length; i++) {
             for (int bit = 0; bit < 8; bit++) {
                 byte[] flipped = bytes.clone();
@@ -83,6 +96,7 @@ class BundleFileTest {
 
     @Test
     void theSameEntriesGiveTheSameBytes() {
-        assertArrayEquals(BundleFile.toBytes(entries(), 1), BundleFile.toBytes(entries(), 1));
+        assertArrayEquals(BundleFile.toBytes(entries(), BundleFile.FORMAT_VERSION),
+                BundleFile.toBytes(entries(), BundleFile.FORMAT_VERSION));
     }
 }

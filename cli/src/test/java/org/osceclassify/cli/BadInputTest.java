@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -208,7 +206,7 @@ class BadInputTest {
     @Test
     void aBundleCutInsideItsHeaderIsRefused() throws IOException {
         byte[] bytes = Files.readAllBytes(model);
-        Path truncated = Files.write(dir.resolve("cut.osce"), Arrays.copyOf(bytes, 20));
+        Path truncated = Files.write(dir.resolve("cut.osce"), Arrays.copyOf(bytes, 14));
         assertClassifyWithModelFails(truncated, "cut.osce: the model bundle is truncated");
     }
 
@@ -222,18 +220,14 @@ class BadInputTest {
     }
 
     @Test
-    @DisplayName("a bundle of an older format version with a valid checksum is refused by the version check")
-    void anOlderFormatVersionIsRefused() throws IOException, NoSuchAlgorithmException {
+    @DisplayName("a bundle of an unknown format version is refused by the version check, before its checksum")
+    void anOlderFormatVersionIsRefused() throws IOException {
         byte[] bytes = Files.readAllBytes(model);
-        int body = bytes.length - 32;
         ByteBuffer.wrap(bytes).putInt(8, 0);
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        sha.update(bytes, 0, body);
-        System.arraycopy(sha.digest(), 0, bytes, body, 32);
         Path old = Files.write(dir.resolve("old.osce"), bytes);
 
         assertClassifyWithModelFails(old, "old.osce: the model bundle has format version 0, this osce-classify "
-                + "reads version 1; train the model again with this version");
+                + "reads versions 1 and 2; train the model again with this version");
         CliRun inspect = CliRun.of("inspect", "--model", old.toString());
         assertFailsInOneLine(inspect, 1, "format version 0");
     }
