@@ -18,6 +18,7 @@ import os
 import pickle
 import random
 import re
+import statistics
 import subprocess
 import sys
 import time
@@ -44,8 +45,25 @@ def log(msg):
 
 # ---------------------------------------------------------------------------------------------------- processes
 
-def timed(name, cmd, timeout=None, stdout=None):
-    """Runs cmd under /usr/bin/time -v; returns wall seconds, peak RSS in MiB, and whether it finished."""
+REPEAT = 1  # run --repeat: how many times each timed command runs; its median wall time is reported
+
+
+def timed(name, cmd, timeout=None, stdout=None, repeat=None):
+    """Runs cmd under /usr/bin/time -v, `repeat` times (default REPEAT) unless a run does not finish; returns the
+    median wall seconds, the largest peak RSS in MiB, whether every run finished, and each run's wall time."""
+    runs = []
+    for _ in range(repeat or REPEAT):
+        runs.append(timed_once(name, cmd, timeout, stdout))
+        if not runs[-1]["finished"]:
+            break
+    rss = [r["rss_mb"] for r in runs if r["rss_mb"] is not None]
+    return {"wall_s": statistics.median(r["wall_s"] for r in runs), "rss_mb": max(rss) if rss else None,
+            "finished": all(r["finished"] for r in runs), "load": max(r["load"] for r in runs),
+            "walls": [r["wall_s"] for r in runs]}
+
+
+def timed_once(name, cmd, timeout, stdout):
+    """One run of cmd under /usr/bin/time -v: wall seconds, peak RSS in MiB, and whether it finished."""
     logfile = os.path.join(OUT, "logs", name + ".log")
     with open(logfile, "w") as err, open(stdout or os.devnull, "w") as out:
         load = os.getloadavg()[0]  # other work on the machine skews wall times: recorded with each run
@@ -281,13 +299,15 @@ def jmh(model, corpus):
     out = os.path.join(OUT, "jmh.json")
     timed("jmh-classify", ["java", "-jar", BENCH_JAR, "ClassifyBenchmark", "-p", f"model={model}",
                            "-p", f"corpus={corpus}", "-rf", "json", "-rff", out],
-          stdout=os.path.join(OUT, "logs", "jmh-classify.out"))
+          stdout=os.path.join(OUT, "logs", "jmh-classify.out"), repeat=1)  # JMH repeats inside itself
     with open(out) as f:
         results = {r["benchmark"].rsplit(".", 1)[1]: r["primaryMetric"] for r in json.load(f)}
     return {name: {"docs_per_s": r["score"], "error": r["scoreError"]} for name, r in results.items()}
 
 
 def main_run(args):
+    global REPEAT
+    REPEAT = args.repeat
     sizes = args.classify_sizes
     os.makedirs(os.path.join(OUT, "logs"), exist_ok=True)
     data = os.path.join(OUT, "data")
@@ -297,7 +317,7 @@ def main_run(args):
     started = time.monotonic()
     res = {"seed": SEED, "test_fraction": TEST_FRACTION, "corpus": args.corpus, "quality": {}, "train": {},
            "classify": {}, "model_bytes": {}, "scale": {},
-           "classify_sizes": list(sizes)}
+           "classify_sizes": list(sizes), "repeat": REPEAT}
 
     # The split: Java writes both CSVs, so their labels are normalised exactly as osce-classify reads them.
     train_csv, test_csv = os.path.join(data, "train.csv"), os.path.join(data, "test.csv")
@@ -402,7 +422,9 @@ def markdown(res, timeout):
     best = {m: max(q[k][m] for k in q if k != "ours") for m in ("fields_micro_f1", "source_top1")}
     lines = [f"Holdout split: {q['ours']['fields_items']} test items with fields, {q['ours']['sources_items']} "
              f"with sources (seed {res['seed']}, {res['test_fraction']:.0%} of {res['corpus']}). Wall times are "
-             "whole processes (start-up included); throughput is classifying "
+             "whole processes (start-up included)"
+             + (f", each the median of {res['repeat']} runs" if res.get("repeat", 1) > 1 else "")
+             + "; throughput is classifying "
              f"{n:,} documents from a file.", "",
              "| | osce-classify (default) | sklearn TF-IDF+LinearSVC | sklearn TF-IDF+LogReg | fastText (ova) "
              "| target: ours vs best peer |",
@@ -499,6 +521,8 @@ def main():
     run.add_argument("--classify-sizes", type=lambda s: tuple(int(x) for x in s.split(",")),
                      default=CLASSIFY_SIZES, help="documents to classify; the largest is the throughput run")
     run.add_argument("--timeout", type=int, default=600, help="seconds one scaled training run may take")
+    run.add_argument("--repeat", type=int, default=1,
+                     help="runs of each timed command (not JMH); the median wall time is reported")
     rep = sub.add_parser("report", help="print the table again from bench/out/results.json")
     rep.add_argument("--timeout", type=int, default=600)
     t = sub.add_parser("sklearn-train")

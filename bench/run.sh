@@ -4,7 +4,8 @@
 # Prints one Markdown table; raw numbers in bench/out/results.json, logs in bench/out/logs/. Not part of CI.
 #
 #   bench/run.sh                        # everything (about half an hour on 2 cores, most of it scaled training)
-#   bench/run.sh run --scales 1,10      # arguments go to bench/bench.py; --timeout N caps one scaled training run
+#   bench/run.sh run --scales 1,10      # arguments go to bench/bench.py; --timeout N caps one scaled training run,
+#                                       # --repeat N runs each timed command N times and reports the median
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
