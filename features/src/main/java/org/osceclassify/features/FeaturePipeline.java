@@ -126,7 +126,6 @@ public final class FeaturePipeline {
      */
     public static FeaturePipeline fit(FeatureConfig config, Taxonomy taxonomy, Iterable<OsceDocument> training) {
         Set<String> stop = config.stopWords() ? StopWordFilter.english() : Set.of();
-        Analyzer normalizer = Analyzer.normalizing();
         Analyzer terms = Analyzer.terms(config, stop);
         boolean split = config.titleNamespace();
         Map<String, int[]> bodyDf = new HashMap<>();
@@ -135,8 +134,8 @@ public final class FeaturePipeline {
         int n = 0;
         for (OsceDocument doc : training) {
             n++;
-            List<String> titleTerms = terms.filter(normalizer.analyze(doc.title()), termOf);
-            List<String> bodyTerms = terms.filter(normalizer.analyze(doc.body()), termOf);
+            List<String> titleTerms = terms.filter(NORMALIZER.analyze(doc.title()), termOf);
+            List<String> bodyTerms = terms.filter(NORMALIZER.analyze(doc.body()), termOf);
             if (split) {
                 countDistinct(titleTerms, List.of(), titleDf, config.hashBuckets());
                 countDistinct(bodyTerms, List.of(), bodyDf, config.hashBuckets());
@@ -162,12 +161,12 @@ public final class FeaturePipeline {
 
         List<NameTable.Phrase> statePhrases = new ArrayList<>();
         for (Taxonomy.State s : taxonomy.states()) {
-            statePhrases.addAll(NameTable.phrases(s.name(), withAliases(s.name(), s.aliases()), normalizer));
+            statePhrases.addAll(NameTable.phrases(s.name(), withAliases(s.name(), s.aliases()), NORMALIZER));
         }
         List<NameTable.Phrase> bodyPhrases = new ArrayList<>();
         SortedMap<String, List<String>> homes = new TreeMap<>();
         for (Taxonomy.SourceBody s : taxonomy.sources()) {
-            bodyPhrases.addAll(NameTable.phrases(s.name(), withAliases(s.name(), s.aliases()), normalizer));
+            bodyPhrases.addAll(NameTable.phrases(s.name(), withAliases(s.name(), s.aliases()), NORMALIZER));
             String city = Names.key(s.homeCity());
             if (!city.isEmpty()) {
                 homes.computeIfAbsent(city, k -> new ArrayList<>()).add(s.name());
