@@ -26,17 +26,19 @@ import org.osceclassify.model.AtomicFile;
  * a checksum of everything before it.
  *
  * <p>Layout: {@code "OSCECLS1"}, int format version, int entry count, then per entry a UTF-8 name (int length,
- * bytes) and its content (int length, bytes), then the checksum of all the preceding bytes: in version 2 their
- * CRC-32C (an int), in version 1 their SHA-256 (32 bytes). Both versions are read. Reading checks the magic, the
- * version and the checksum before it trusts a single length, so a truncated, bit-flipped or foreign file is
- * refused with a clear message and no Java deserialisation ever runs on it. CRC-32C replaced SHA-256 because the
- * checksum guards against accidents, not tampering (nothing signs a bundle), and SHA-256 of a 10 MB bundle took
- * a cold JVM about 0.15-0.3 s on every save and load, CRC-32C under 0.01 s.
+ * bytes) and its content (int length, bytes), then the checksum of all the preceding bytes: from version 2 their
+ * CRC-32C (an int), in version 1 their SHA-256 (32 bytes). Version 3 kept the layout and changed what the fields
+ * model entry holds (the label models leave out their copies of the shared feature domain, see
+ * {@link ModelSerialization#forBundle()}), which readers of versions 1 and 2 would misread; this code reads all
+ * three. Reading checks the magic, the version and the checksum before it trusts a single length, so a truncated,
+ * bit-flipped or foreign file is refused with a clear message and no Java deserialisation ever runs on it.
+ * CRC-32C replaced SHA-256 because the checksum guards against accidents, not tampering (nothing signs a bundle),
+ * and SHA-256 of a 10 MB bundle took a cold JVM about 0.15-0.3 s on every save and load, CRC-32C under 0.01 s.
  */
 final class BundleFile {
 
-    /** The format version this code writes; it reads this one and version 1. */
-    static final int FORMAT_VERSION = 2;
+    /** The format version this code writes; it reads this one and all earlier ones, from 1. */
+    static final int FORMAT_VERSION = 3;
 
     private static final byte[] MAGIC = "OSCECLS1".getBytes(StandardCharsets.US_ASCII);
 
@@ -86,9 +88,9 @@ final class BundleFile {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         in.position(MAGIC.length);
         int version = in.getInt();
-        if (version != 1 && version != FORMAT_VERSION) {
+        if (version < 1 || version > FORMAT_VERSION) {
             throw new BundleException(name + ": the model bundle has format version " + version
-                    + ", this osce-classify reads versions 1 and " + FORMAT_VERSION
+                    + ", this osce-classify reads versions 1 to " + FORMAT_VERSION
                     + "; train the model again with this version");
         }
         int body = bytes.length - checksumBytes(version);

@@ -29,10 +29,12 @@ import org.tribuo.protos.core.ModelProto;
 /**
  * Maps a {@link TrainedClassifier} and its evaluation to the named entries of a {@link BundleFile} and back.
  *
- * <p>The Tribuo models are stored with Tribuo's protobuf serialisation, the feature pipeline in its own
- * versioned byte format, the taxonomy as its CSV files, and settings, thresholds, summary and evaluation as JSON;
- * nothing is ever read back with Java deserialisation. No wall-clock time is stored, so the same corpus and
- * settings give the same bundle bytes.
+ * <p>The Tribuo models are stored with Tribuo's protobuf serialisation, the label models of a one-vs-rest model
+ * without their copies of its feature domain ({@link ModelSerialization#forBundle()}); the feature pipeline in its
+ * own versioned byte format, the taxonomy as its CSV files, and settings, thresholds, summary and evaluation as
+ * JSON. The only Java deserialisation is Tribuo's own, of the LibLinear weights inside its models, and it runs
+ * only on a bundle whose checksum matched. No wall-clock time is stored, so the same corpus and settings give the
+ * same bundle bytes.
  */
 final class ModelBundle {
 

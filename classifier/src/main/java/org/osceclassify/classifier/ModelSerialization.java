@@ -27,11 +27,18 @@ import org.tribuo.protos.core.ModelDataProto;
 import org.tribuo.protos.core.ModelProto;
 
 /**
- * Tribuo's own protobuf serialisation of a model ({@link Model#serialize()}), byte for byte, but with each distinct
- * feature domain serialised only once; and Tribuo's deserialisation ({@link Model#deserialize}), but with the
- * domain that a one-vs-rest model's inner models share read only once. A one-vs-rest fields model holds the same
- * feature domain in every label's LibLinear model, and Tribuo serialises and reads each of its thousands of
- * features through reflection, so saving and loading repeated that work two dozen times.
+ * Tribuo's own protobuf serialisation of a model ({@link Model#serialize()}), but with each distinct feature domain
+ * serialised only once; and Tribuo's deserialisation ({@link Model#deserialize}), but with the domain that a
+ * one-vs-rest model's inner models share read only once. A one-vs-rest fields model holds the same feature domain
+ * in every label's LibLinear model, and Tribuo serialises and reads each of its thousands of features through
+ * reflection, so saving and loading repeated that work two dozen times.
+ *
+ * <p>{@link #asTribuo()} writes Tribuo's bytes exactly. {@link #forBundle()} writes the same messages except that
+ * a label's model whose feature domain equals the one-vs-rest model's own holds an empty domain instead of a
+ * copy: the domain is written once instead of once per label (a model bundle of the bundled corpus shrank from
+ * 10.9 to 2.6 MB). {@link #deserialize} reads both and gives such a label's model the one-vs-rest model's domain
+ * object. Tribuo's own reader would leave the label models of a bundle's fields model without features, which is
+ * why bundles that use it have format version 3.
  *
  * <p>It builds the messages of Tribuo 4.3.2's {@code IndependentMultiLabelModel} and
  * {@code LibLinearClassificationModel} as their {@code serialize()} methods do; any other model is serialised by
@@ -50,13 +57,31 @@ final class ModelSerialization {
     private static final ImmutableFeatureMap NO_FEATURES = new ImmutableFeatureMap(List.of());
     private static final FeatureDomainProto EMPTY_DOMAIN = NO_FEATURES.serialize();
 
+    private final boolean shareDomains;
     private final List<ImmutableFeatureMap> domains = new ArrayList<>();
     private final List<FeatureDomainProto> domainProtos = new ArrayList<>();
 
-    /** The same message as {@code model.serialize()}. */
+    private ModelSerialization(boolean shareDomains) {
+        this.shareDomains = shareDomains;
+    }
+
+    /** Serialises models to the very bytes of Tribuo's {@link Model#serialize()}. */
+    static ModelSerialization asTribuo() {
+        return new ModelSerialization(false);
+    }
+
+    /**
+     * Serialises models as {@link #asTribuo()} does, but without the copies of a one-vs-rest model's feature
+     * domain in its labels' models; only {@link #deserialize} reads them back whole.
+     */
+    static ModelSerialization forBundle() {
+        return new ModelSerialization(true);
+    }
+
+    /** The message of {@code model.serialize()}; from {@link #forBundle()}, its bundle form. */
     ModelProto serialize(Model<?> model) {
         if (model.getClass() == LibLinearClassificationModel.class) {
-            return liblinear((LibLinearClassificationModel) model);
+            return liblinear((LibLinearClassificationModel) model, domain(model.getFeatureIDMap()));
         }
         if (model.getClass() == IndependentMultiLabelModel.class) {
             IndependentMultiLabelModel independent = (IndependentMultiLabelModel) model;
@@ -68,12 +93,18 @@ final class ModelSerialization {
         return model.serialize();
     }
 
-    /** As {@code IndependentMultiLabelModel.serialize()}. */
+    /**
+     * As {@code IndependentMultiLabelModel.serialize()}, whose label models are all LibLinear models; with
+     * {@link #shareDomains}, a label model's domain equal to the outer one is left empty.
+     */
     private ModelProto independent(IndependentMultiLabelModel model) {
+        ImmutableFeatureMap shared = model.getFeatureIDMap();
         IndependentMultiLabelModelProto.Builder proto = IndependentMultiLabelModelProto.newBuilder()
-                .setMetadata(metadata(model));
+                .setMetadata(metadata(model, domain(shared)));
         for (Model<Label> inner : model.getModels()) {
-            proto.addModels(serialize(inner));
+            LibLinearClassificationModel liblinear = (LibLinearClassificationModel) inner;
+            proto.addModels(liblinear(liblinear, shareDomains && sameDomain(inner.getFeatureIDMap(), shared)
+                    ? EMPTY_DOMAIN : domain(inner.getFeatureIDMap())));
         }
         for (Label label : model.getLabelOrder()) {
             proto.addLabels(label.serialize());
@@ -85,9 +116,12 @@ final class ModelSerialization {
                 .build();
     }
 
-    /** As {@code LibLinearModel.serialize()}: the weights in Java serialisation, as Tribuo writes them. */
-    private ModelProto liblinear(LibLinearClassificationModel model) {
-        LibLinearModelProto.Builder proto = LibLinearModelProto.newBuilder().setMetadata(metadata(model));
+    /**
+     * As {@code LibLinearModel.serialize()}, with the given feature domain: the weights in Java serialisation, as
+     * Tribuo writes them.
+     */
+    private ModelProto liblinear(LibLinearClassificationModel model, FeatureDomainProto domain) {
+        LibLinearModelProto.Builder proto = LibLinearModelProto.newBuilder().setMetadata(metadata(model, domain));
         for (de.bwaldvogel.liblinear.Model weights : liblinearModels(model)) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -106,19 +140,23 @@ final class ModelSerialization {
 
     /**
      * As Tribuo's model metadata ({@code ModelDataCarrier.serialize()}), serialised by Tribuo without the feature
-     * domain, which is then set to the domain serialised once. Protobuf writes fields in field-number order
+     * domain, which is then set to {@code domain}, serialised once. Protobuf writes fields in field-number order
      * whatever order they are set in, so the bytes are the same.
      */
-    private <T extends Output<T>> ModelDataProto metadata(Model<T> model) {
+    private static <T extends Output<T>> ModelDataProto metadata(Model<T> model, FeatureDomainProto domain) {
         ModelDataCarrier<T> carrier = new ModelDataCarrier<>(model.getName(), model.getProvenance(), NO_FEATURES,
                 model.getOutputIDInfo(), model.generatesProbabilities(), model.getProvenance().getTribuoVersion());
-        return carrier.serialize().toBuilder().setFeatureDomain(domain(model.getFeatureIDMap())).build();
+        return carrier.serialize().toBuilder().setFeatureDomain(domain).build();
+    }
+
+    private static boolean sameDomain(ImmutableFeatureMap a, ImmutableFeatureMap b) {
+        return a == b || a.equals(b);
     }
 
     /** The domain's serialisation, reused for every equal domain. */
     private FeatureDomainProto domain(ImmutableFeatureMap domain) {
         for (int i = 0; i < domains.size(); i++) {
-            if (domains.get(i) == domain || domains.get(i).equals(domain)) {
+            if (sameDomain(domains.get(i), domain)) {
                 return domainProtos.get(i);
             }
         }
@@ -130,10 +168,12 @@ final class ModelSerialization {
     }
 
     /**
-     * The model that {@code Model.deserialize(proto)} gives. A one-vs-rest model's LibLinear models each hold the
-     * same feature domain as the model itself; Tribuo would read it (thousands of features, through reflection)
-     * once per label, which took most of the time to load a bundle. Here each inner model whose domain equals the
-     * outer one is read with an empty domain and then given the outer model's domain object, read once.
+     * The model that {@code Model.deserialize(proto)} gives, for messages of {@link #asTribuo()} and of
+     * {@link #forBundle()} alike. A one-vs-rest model's LibLinear models each hold the same feature domain as the
+     * model itself, or, from {@link #forBundle()}, an empty one; Tribuo would read a full copy (thousands of
+     * features, through reflection) once per label, which took most of the time to load a bundle. Here each inner
+     * model whose domain is empty or equals the outer one is read with an empty domain and then given the outer
+     * model's domain object, read once.
      */
     static Model<?> deserialize(ModelProto proto) throws InvalidProtocolBufferException {
         if (!proto.getClassName().equals(IndependentMultiLabelModel.class.getName())) {
@@ -142,7 +182,7 @@ final class ModelSerialization {
         IndependentMultiLabelModelProto outer =
                 proto.getSerializedData().unpack(IndependentMultiLabelModelProto.class);
         FeatureDomainProto shared = outer.getMetadata().getFeatureDomain();
-        IndependentMultiLabelModelProto.Builder lighter = outer.toBuilder();
+        IndependentMultiLabelModelProto.Builder lighter = null;
         boolean[] sharing = new boolean[outer.getModelsCount()];
         for (int i = 0; i < sharing.length; i++) {
             ModelProto inner = outer.getModels(i);
@@ -150,15 +190,20 @@ final class ModelSerialization {
                 continue;
             }
             LibLinearModelProto liblinear = inner.getSerializedData().unpack(LibLinearModelProto.class);
-            if (liblinear.getMetadata().getFeatureDomain().equals(shared)) {
+            FeatureDomainProto domain = liblinear.getMetadata().getFeatureDomain();
+            if (domain.equals(EMPTY_DOMAIN)) {
+                sharing[i] = true;
+            } else if (domain.equals(shared)) {
                 sharing[i] = true;
                 LibLinearModelProto withoutDomain = liblinear.toBuilder().setMetadata(liblinear.getMetadata()
                         .toBuilder().setFeatureDomain(EMPTY_DOMAIN)).build();
+                lighter = lighter == null ? outer.toBuilder() : lighter;
                 lighter.setModels(i, inner.toBuilder().setSerializedData(Any.pack(withoutDomain)));
             }
         }
-        IndependentMultiLabelModel model = (IndependentMultiLabelModel) Model.deserialize(
-                proto.toBuilder().setSerializedData(Any.pack(lighter.build())).build());
+        ModelProto read = lighter == null ? proto
+                : proto.toBuilder().setSerializedData(Any.pack(lighter.build())).build();
+        IndependentMultiLabelModel model = (IndependentMultiLabelModel) Model.deserialize(read);
         List<Model<Label>> inner = model.getModels();
         try {
             for (int i = 0; i < sharing.length; i++) {

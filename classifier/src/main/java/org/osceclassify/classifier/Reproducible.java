@@ -63,11 +63,11 @@ final class Reproducible {
     }
 
     /**
-     * The model's protobuf serialisation, as Tribuo's {@link Model#serialize()} writes it (through
-     * {@link ModelSerialization}), with every date-time of its provenance pinned.
+     * The model's protobuf serialisation for a bundle ({@link ModelSerialization#forBundle()}), with every
+     * date-time of its provenance pinned.
      */
     static ModelProto serialize(Model<?> model) {
-        return (ModelProto) pin(new ModelSerialization().serialize(model));
+        return (ModelProto) pin(ModelSerialization.forBundle().serialize(model));
     }
 
     /** The message with every date-time of the provenance in it pinned to {@link #PINNED_TIME}. */

@@ -45,8 +45,8 @@ class BundleFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, BundleFile.FORMAT_VERSION})
-    void bothFormatVersionsRoundTrip(int version) throws BundleException {
+    @ValueSource(ints = {1, 2, BundleFile.FORMAT_VERSION})
+    void everyFormatVersionRoundTrips(int version) throws BundleException {
         Map<String, byte[]> read = BundleFile.fromBytes(BundleFile.toBytes(entries(), version), "m.osce");
 
         assertEquals(List.of("pipeline", "taxonomy/fields.csv", "empty"), List.copyOf(read.keySet()));
@@ -54,7 +54,7 @@ class BundleFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, BundleFile.FORMAT_VERSION})
+    @ValueSource(ints = {1, 2, BundleFile.FORMAT_VERSION})
     void everyTruncationIsRefusedWithAMessageNamingTheFile(int version) {
         byte[] bytes = BundleFile.toBytes(entries(), version);
         for (int length = 0; length < bytes.length; length++) {
@@ -66,7 +66,7 @@ class BundleFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, BundleFile.FORMAT_VERSION})
+    @ValueSource(ints = {1, 2, BundleFile.FORMAT_VERSION})
     void everySingleBitFlipIsRefused(int version) {
         byte[] bytes = BundleFile.toBytes(entries(), version);
         for (int i = 0; i < bytes.length; i++) {

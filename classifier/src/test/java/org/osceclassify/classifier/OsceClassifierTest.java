@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,6 +99,38 @@ class OsceClassifierTest {
         assertEquals(classifier.trained().thresholds(), loaded.trained().thresholds());
         assertEquals(classifier.trained().taxonomy(), loaded.trained().taxonomy());
         assertEquals(classifier.trained().settings(), loaded.trained().settings());
+    }
+
+    @Test
+    void aBundleOfFormatTwoWithTribuosOwnModelBytesStillLoadsAndClassifiesIdentically(@TempDir Path tmp)
+            throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>(ModelBundle.entries(classifier.trained(), Optional.empty()));
+        entries.put(ModelBundle.FIELDS_MODEL,
+                Reproducible.pin(classifier.trained().fieldsModel().serialize()).toByteArray());
+        Path file = tmp.resolve("format-2.osce");
+        Files.write(file, BundleFile.toBytes(entries, 2));
+
+        OsceClassifier loaded = OsceClassifier.load(file);
+
+        for (OsceDocument doc : corpus) {
+            assertEquals(classifier.classify(doc), loaded.classify(doc));
+            assertEquals(TrainedClassifier.fieldScores(classifier.trained().fieldsModel(),
+                            classifier.trained().fieldsPipeline(), doc),
+                    TrainedClassifier.fieldScores(loaded.trained().fieldsModel(), loaded.trained().fieldsPipeline(),
+                            doc), "Tribuo's own predictions from the label models");
+        }
+    }
+
+    @Test
+    void aBundleHoldsTheSharedFeatureDomainOnceNotOncePerField(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("model.osce");
+        classifier.save(file);
+        int full = classifier.trained().fieldsModel().serialize().getSerializedSize();
+
+        int saved = BundleFile.read(file).get(ModelBundle.FIELDS_MODEL).length;
+
+        int fields = classifier.trained().summary().fieldCounts().size();
+        assertTrue(saved < 2.0 * full / fields, saved + " bytes against Tribuo's " + full + " for " + fields);
     }
 
     @Test

@@ -227,7 +227,7 @@ class BadInputTest {
         Path old = Files.write(dir.resolve("old.osce"), bytes);
 
         assertClassifyWithModelFails(old, "old.osce: the model bundle has format version 0, this osce-classify "
-                + "reads versions 1 and 2; train the model again with this version");
+                + "reads versions 1 to 3; train the model again with this version");
         CliRun inspect = CliRun.of("inspect", "--model", old.toString());
         assertFailsInOneLine(inspect, 1, "format version 0");
     }
