@@ -122,7 +122,7 @@ public final class Main implements Runnable {
         root.detachAndStopAllAppenders();
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
-        encoder.setPattern(verbose ? "osce-classify: %level %logger{0}: %msg%n" : "osce-classify: %level: %msg%n");
+        encoder.setPattern(verbose ? "osce-classify: %level %logger{0}: %msg%n" : StderrLogging.PATTERN);
         encoder.start();
         OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
         appender.setContext(context);
