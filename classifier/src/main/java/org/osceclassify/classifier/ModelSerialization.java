@@ -10,6 +10,7 @@ import java.util.List;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.oracle.labs.mlrg.olcut.config.protobuf.protos.RootProvenanceProto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.ImmutableFeatureMap;
@@ -36,7 +37,8 @@ import org.tribuo.protos.core.ModelProto;
  * <p>{@link #asTribuo()} writes Tribuo's bytes exactly. {@link #forBundle()} writes the same messages except that
  * a label's model whose feature domain equals the one-vs-rest model's own holds an empty domain instead of a
  * copy: the domain is written once instead of once per label (a model bundle of the bundled corpus shrank from
- * 10.9 to 2.6 MB). {@link #deserialize} reads both and gives such a label's model the one-vs-rest model's domain
+ * 10.9 to 2.6 MB); and the provenance's date-times are pinned ({@link Reproducible#pin}) as each model's metadata
+ * is written, instead of by parsing the finished message again. {@link #deserialize} reads both and gives such a label's model the one-vs-rest model's domain
  * object. Tribuo's own reader would leave the label models of a bundle's fields model without features, which is
  * why bundles that use it have format version 3.
  *
@@ -57,12 +59,13 @@ final class ModelSerialization {
     private static final ImmutableFeatureMap NO_FEATURES = new ImmutableFeatureMap(List.of());
     private static final FeatureDomainProto EMPTY_DOMAIN = NO_FEATURES.serialize();
 
-    private final boolean shareDomains;
+    /** Whether to leave out the label models' copies of a one-vs-rest domain and to pin provenance times. */
+    private final boolean forBundle;
     private final List<ImmutableFeatureMap> domains = new ArrayList<>();
     private final List<FeatureDomainProto> domainProtos = new ArrayList<>();
 
-    private ModelSerialization(boolean shareDomains) {
-        this.shareDomains = shareDomains;
+    private ModelSerialization(boolean forBundle) {
+        this.forBundle = forBundle;
     }
 
     /** Serialises models to the very bytes of Tribuo's {@link Model#serialize()}. */
@@ -72,7 +75,8 @@ final class ModelSerialization {
 
     /**
      * Serialises models as {@link #asTribuo()} does, but without the copies of a one-vs-rest model's feature
-     * domain in its labels' models; only {@link #deserialize} reads them back whole.
+     * domain in its labels' models, which only {@link #deserialize} reads back whole, and with the date-times of
+     * the provenance pinned.
      */
     static ModelSerialization forBundle() {
         return new ModelSerialization(true);
@@ -90,12 +94,12 @@ final class ModelSerialization {
             }
         }
         LOG.debug("serialising a {} through Tribuo", model.getClass().getSimpleName());
-        return model.serialize();
+        return forBundle ? (ModelProto) Reproducible.pin(model.serialize()) : model.serialize();
     }
 
     /**
      * As {@code IndependentMultiLabelModel.serialize()}, whose label models are all LibLinear models; with
-     * {@link #shareDomains}, a label model's domain equal to the outer one is left empty.
+     * {@link #forBundle}, a label model's domain equal to the outer one is left empty.
      */
     private ModelProto independent(IndependentMultiLabelModel model) {
         ImmutableFeatureMap shared = model.getFeatureIDMap();
@@ -103,7 +107,7 @@ final class ModelSerialization {
                 .setMetadata(metadata(model, domain(shared)));
         for (Model<Label> inner : model.getModels()) {
             LibLinearClassificationModel liblinear = (LibLinearClassificationModel) inner;
-            proto.addModels(liblinear(liblinear, shareDomains && sameDomain(inner.getFeatureIDMap(), shared)
+            proto.addModels(liblinear(liblinear, forBundle && sameDomain(inner.getFeatureIDMap(), shared)
                     ? EMPTY_DOMAIN : domain(inner.getFeatureIDMap())));
         }
         for (Label label : model.getLabelOrder()) {
@@ -141,12 +145,17 @@ final class ModelSerialization {
     /**
      * As Tribuo's model metadata ({@code ModelDataCarrier.serialize()}), serialised by Tribuo without the feature
      * domain, which is then set to {@code domain}, serialised once. Protobuf writes fields in field-number order
-     * whatever order they are set in, so the bytes are the same.
+     * whatever order they are set in, so the bytes are the same. For a bundle, the provenance's date-times are
+     * pinned here: the metadata is the only part of the message that holds provenance.
      */
-    private static <T extends Output<T>> ModelDataProto metadata(Model<T> model, FeatureDomainProto domain) {
+    private <T extends Output<T>> ModelDataProto metadata(Model<T> model, FeatureDomainProto domain) {
         ModelDataCarrier<T> carrier = new ModelDataCarrier<>(model.getName(), model.getProvenance(), NO_FEATURES,
                 model.getOutputIDInfo(), model.generatesProbabilities(), model.getProvenance().getTribuoVersion());
-        return carrier.serialize().toBuilder().setFeatureDomain(domain).build();
+        ModelDataProto.Builder metadata = carrier.serialize().toBuilder().setFeatureDomain(domain);
+        if (forBundle) {
+            metadata.setProvenance((RootProvenanceProto) Reproducible.pin(metadata.getProvenance()));
+        }
+        return metadata.build();
     }
 
     private static boolean sameDomain(ImmutableFeatureMap a, ImmutableFeatureMap b) {
@@ -160,7 +169,7 @@ final class ModelSerialization {
                 return domainProtos.get(i);
             }
         }
-        FeatureDomainProto proto = domain.serialize();
+        FeatureDomainProto proto = FeatureDomains.serialize(domain);
         domains.add(domain);
         domainProtos.add(proto);
         LOG.debug("serialised a feature domain of {} features", domain.size());
@@ -231,7 +240,8 @@ final class ModelSerialization {
         }
     }
 
-    private static Field field(Class<?> type, String name) {
+    /** A private field of a Tribuo class, made readable; fails loudly when a Tribuo upgrade has renamed it. */
+    static Field field(Class<?> type, String name) {
         try {
             Field field = type.getDeclaredField(name);
             field.setAccessible(true);

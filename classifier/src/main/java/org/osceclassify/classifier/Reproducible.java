@@ -32,7 +32,9 @@ import org.tribuo.protos.core.TribuoCoreImpl;
  * Makes saved Tribuo models byte-for-byte reproducible. Tribuo records the wall-clock time of training in every
  * model's provenance; this pins each such time to {@link #PINNED_TIME} in the serialised form, so the same corpus
  * and settings always save to the same bytes. Everything else in the provenance (trainer, seed, data, feature
- * pipeline) is kept. It works on the protobuf the bundle writes anyway, so training pays nothing for it.
+ * pipeline) is kept. It works on the protobuf the bundle writes anyway, so training pays nothing for it:
+ * {@link ModelSerialization#forBundle()} pins each model's provenance message as it writes the model's metadata,
+ * and only a model that Tribuo serialises by itself has its whole message pinned afterwards.
  */
 final class Reproducible {
 
@@ -67,7 +69,7 @@ final class Reproducible {
      * date-time of its provenance pinned.
      */
     static ModelProto serialize(Model<?> model) {
-        return (ModelProto) pin(ModelSerialization.forBundle().serialize(model));
+        return ModelSerialization.forBundle().serialize(model);
     }
 
     /** The message with every date-time of the provenance in it pinned to {@link #PINNED_TIME}. */
