@@ -57,7 +57,7 @@ final class ModelSerialization {
     private static final Field FEATURE_ID_MAP = field(Model.class, "featureIDMap");
     /** Stands in for the feature domain when Tribuo serialises a model's metadata; replaced by the real one. */
     private static final ImmutableFeatureMap NO_FEATURES = new ImmutableFeatureMap(List.of());
-    private static final FeatureDomainProto EMPTY_DOMAIN = NO_FEATURES.serialize();
+    private static final FeatureDomainProto EMPTY_DOMAIN = FeatureDomains.serialize(NO_FEATURES);
 
     /** Whether to leave out the label models' copies of a one-vs-rest domain and to pin provenance times. */
     private final boolean forBundle;
