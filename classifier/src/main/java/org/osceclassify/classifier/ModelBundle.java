@@ -1,6 +1,8 @@
 package org.osceclassify.classifier;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,12 +13,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.google.protobuf.InvalidProtocolBufferException;
 import org.osceclassify.features.FeaturePipeline;
 import org.osceclassify.model.CorpusException;
@@ -46,15 +49,17 @@ final class ModelBundle {
     static final String EVALUATION = "evaluation.json";
     static final String TAXONOMY_PREFIX = "taxonomy/";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final JsonFactory JSON = new JsonFactory();
 
     private ModelBundle() {
     }
 
-    /** A classifier as read back from a bundle, with the evaluation that was saved beside it, if any. */
-    record Contents(TrainedClassifier classifier, Optional<Evaluation> evaluation) {
+    /**
+     * A classifier as read back from a bundle, with the evaluation that was saved beside it, if any. The evaluation
+     * is read when asked for: only {@code inspect} and saving again need it, and reading it would set up Jackson's
+     * data binding for every command that loads a bundle.
+     */
+    record Contents(TrainedClassifier classifier, Supplier<Optional<Evaluation>> evaluation) {
     }
 
     static void write(Path file, TrainedClassifier classifier, Optional<Evaluation> evaluation) throws IOException {
@@ -82,7 +87,7 @@ final class ModelBundle {
         Map<String, byte[]> entries = BundleFile.read(file);
         String name = file.toString();
         try {
-            JsonNode manifest = MAPPER.readTree(require(entries, MANIFEST, name));
+            Json manifest = Json.parse(require(entries, MANIFEST, name));
             byte[] fieldsBytes = require(entries, FIELDS_PIPELINE, name);
             byte[] sourcesBytes = require(entries, SOURCES_PIPELINE, name);
             FeaturePipeline fieldsPipeline = FeaturePipeline.fromBytes(fieldsBytes);
@@ -116,23 +121,30 @@ final class ModelBundle {
                 }
             });
             Taxonomy taxonomy = Taxonomy.fromCsv(taxonomyFiles);
-            TrainingSettings settings = settings(manifest.get("settings"), fieldsPipeline, sourcesPipeline);
+            TrainingSettings settings = settings(manifest.object("settings"), fieldsPipeline, sourcesPipeline);
             Map<String, Double> thresholds = new LinkedHashMap<>();
-            manifest.get("thresholds").fields().forEachRemaining(e -> thresholds.put(e.getKey(),
-                    e.getValue().doubleValue()));
+            manifest.object("thresholds").values().forEach((field, threshold) ->
+                    thresholds.put(field, ((Number) threshold).doubleValue()));
             TrainedClassifier classifier = new TrainedClassifier(fieldsPipeline, fields, thresholds,
-                    sourcesPipeline, sources, taxonomy, settings, summary(manifest.get("summary")));
-            Optional<Evaluation> evaluation = entries.containsKey(EVALUATION)
-                    ? Optional.of(EvaluationReports.fromJson(new String(entries.get(EVALUATION),
-                    StandardCharsets.UTF_8)))
-                    : Optional.empty();
-            return new Contents(classifier, evaluation);
+                    sourcesPipeline, sources, taxonomy, settings, summary(manifest.object("summary")));
+            byte[] evaluation = entries.get(EVALUATION);
+            return new Contents(classifier, () -> evaluation == null ? Optional.empty()
+                    : Optional.of(evaluation(evaluation, name)));
         } catch (BundleException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             // The checksum matched, so the bytes are as written: this is a bundle from another build.
             throw new BundleException(name + ": the model bundle cannot be read by this osce-classify ("
                     + (e instanceof CorpusException ce ? ce.reason() : e.getMessage()) + ")", e);
+        }
+    }
+
+    private static Evaluation evaluation(byte[] json, String name) {
+        try {
+            return EvaluationReports.fromJson(new String(json, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException(name + ": the evaluation in the model bundle cannot be read by this "
+                    + "osce-classify (" + e.getMessage() + ")", e);
         }
     }
 
@@ -158,77 +170,145 @@ final class ModelBundle {
     }
 
     private static String manifest(TrainedClassifier c) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", BundleFile.FORMAT_VERSION);
+        StringWriter out = new StringWriter();
         TrainingSettings s = c.settings();
-        ObjectNode settings = root.putObject("settings");
-        settings.put("algorithm", s.algorithm().name());
-        settings.put("sources_algorithm", s.sourcesAlgorithm().name());
-        settings.put("fields_cost", s.fieldsCost());
-        settings.put("sources_cost", s.sourcesCost());
-        settings.put("class_weighting", s.classWeighting());
-        settings.put("seed", s.seed());
-        settings.put("fields_level", s.fieldsLevel().name());
-        settings.put("min_fields", s.minFields());
-        settings.put("threshold_folds", s.thresholdFolds());
-        settings.put("min_threshold_support", s.minThresholdSupport());
-        settings.put("threshold_shrinkage", s.thresholdShrinkage());
-        settings.put("ensemble_size", s.ensembleSize());
-        settings.put("min_source_count", s.minSourceCount());
-        settings.put("source_examples", s.sourceExamples().name());
-        settings.put("fields_features", s.fieldsFeatures().toString());
-        settings.put("sources_features", s.sourcesFeatures().toString());
-        ObjectNode thresholds = root.putObject("thresholds");
-        new TreeMap<>(c.thresholds()).forEach(thresholds::put);
         TrainedClassifier.Summary summary = c.summary();
-        ObjectNode sum = root.putObject("summary");
-        sum.put("items", summary.items());
-        sum.put("fields_items", summary.fieldsItems());
-        sum.put("sources_items", summary.sourcesItems());
-        ObjectNode fieldCounts = sum.putObject("field_counts");
-        new TreeMap<>(summary.fieldCounts()).forEach(fieldCounts::put);
-        ObjectNode sourceCounts = sum.putObject("source_counts");
-        new TreeMap<>(summary.sourceCounts()).forEach(sourceCounts::put);
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        try (JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
+            g.writeStartObject();
+            g.writeNumberField("format", BundleFile.FORMAT_VERSION);
+            g.writeObjectFieldStart("settings");
+            g.writeStringField("algorithm", s.algorithm().name());
+            g.writeStringField("sources_algorithm", s.sourcesAlgorithm().name());
+            g.writeNumberField("fields_cost", s.fieldsCost());
+            g.writeNumberField("sources_cost", s.sourcesCost());
+            g.writeNumberField("class_weighting", s.classWeighting());
+            g.writeNumberField("seed", s.seed());
+            g.writeStringField("fields_level", s.fieldsLevel().name());
+            g.writeNumberField("min_fields", s.minFields());
+            g.writeNumberField("threshold_folds", s.thresholdFolds());
+            g.writeNumberField("min_threshold_support", s.minThresholdSupport());
+            g.writeNumberField("threshold_shrinkage", s.thresholdShrinkage());
+            g.writeNumberField("ensemble_size", s.ensembleSize());
+            g.writeNumberField("min_source_count", s.minSourceCount());
+            g.writeStringField("source_examples", s.sourceExamples().name());
+            g.writeStringField("fields_features", s.fieldsFeatures().toString());
+            g.writeStringField("sources_features", s.sourcesFeatures().toString());
+            g.writeEndObject();
+            g.writeObjectFieldStart("thresholds");
+            for (Map.Entry<String, Double> t : new TreeMap<>(c.thresholds()).entrySet()) {
+                g.writeNumberField(t.getKey(), t.getValue());
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("items", summary.items());
+            g.writeNumberField("fields_items", summary.fieldsItems());
+            g.writeNumberField("sources_items", summary.sourcesItems());
+            writeCounts(g, "field_counts", summary.fieldCounts());
+            writeCounts(g, "source_counts", summary.sourceCounts());
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
+        return out.toString();
+    }
+
+    private static void writeCounts(JsonGenerator g, String name, Map<String, Integer> counts) throws IOException {
+        g.writeObjectFieldStart(name);
+        for (Map.Entry<String, Integer> e : new TreeMap<>(counts).entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
     }
 
     /** The settings; the feature configurations are those the pipelines were fitted with. */
-    private static TrainingSettings settings(JsonNode s, FeaturePipeline fieldsPipeline,
+    private static TrainingSettings settings(Json s, FeaturePipeline fieldsPipeline,
                                              FeaturePipeline sourcesPipeline) {
         return TrainingSettings.builder()
-                .algorithm(TrainingSettings.Algorithm.valueOf(s.get("algorithm").asText()))
-                .sourcesAlgorithm(TrainingSettings.Algorithm.valueOf(s.get("sources_algorithm").asText()))
-                .fieldsCost(s.get("fields_cost").asDouble())
-                .sourcesCost(s.get("sources_cost").asDouble())
-                .classWeighting(s.get("class_weighting").asDouble())
-                .seed(s.get("seed").asLong())
-                .fieldsLevel(TrainingSettings.FieldsLevel.valueOf(s.get("fields_level").asText()))
-                .minFields(s.get("min_fields").asInt())
-                .thresholdFolds(s.get("threshold_folds").asInt())
-                .minThresholdSupport(s.get("min_threshold_support").asInt())
-                .thresholdShrinkage(s.get("threshold_shrinkage").asDouble())
-                .ensembleSize(s.get("ensemble_size").asInt())
-                .minSourceCount(s.get("min_source_count").asInt())
-                .sourceExamples(TrainingSettings.SourceExamples.valueOf(s.get("source_examples").asText()))
+                .algorithm(TrainingSettings.Algorithm.valueOf(s.text("algorithm")))
+                .sourcesAlgorithm(TrainingSettings.Algorithm.valueOf(s.text("sources_algorithm")))
+                .fieldsCost(s.number("fields_cost").doubleValue())
+                .sourcesCost(s.number("sources_cost").doubleValue())
+                .classWeighting(s.number("class_weighting").doubleValue())
+                .seed(s.number("seed").longValue())
+                .fieldsLevel(TrainingSettings.FieldsLevel.valueOf(s.text("fields_level")))
+                .minFields(s.number("min_fields").intValue())
+                .thresholdFolds(s.number("threshold_folds").intValue())
+                .minThresholdSupport(s.number("min_threshold_support").intValue())
+                .thresholdShrinkage(s.number("threshold_shrinkage").doubleValue())
+                .ensembleSize(s.number("ensemble_size").intValue())
+                .minSourceCount(s.number("min_source_count").intValue())
+                .sourceExamples(TrainingSettings.SourceExamples.valueOf(s.text("source_examples")))
                 .fieldsFeatures(fieldsPipeline.config())
                 .sourcesFeatures(sourcesPipeline.config())
                 .build();
     }
 
     /** The training summary; its duration is not stored (it would make bundles differ), so it reads as zero. */
-    private static TrainedClassifier.Summary summary(JsonNode s) {
-        return new TrainedClassifier.Summary(s.get("items").asInt(), s.get("fields_items").asInt(),
-                s.get("sources_items").asInt(), counts(s.get("field_counts")), counts(s.get("source_counts")),
-                Duration.ZERO);
+    private static TrainedClassifier.Summary summary(Json s) {
+        return new TrainedClassifier.Summary(s.number("items").intValue(), s.number("fields_items").intValue(),
+                s.number("sources_items").intValue(), counts(s.object("field_counts")),
+                counts(s.object("source_counts")), Duration.ZERO);
     }
 
-    private static Map<String, Integer> counts(JsonNode node) {
-        Map<String, Integer> counts = new TreeMap<>();
-        node.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asInt()));
-        return counts;
+    private static Map<String, Integer> counts(Json counts) {
+        Map<String, Integer> out = new TreeMap<>();
+        counts.values().forEach((key, value) -> out.put(key, ((Number) value).intValue()));
+        return out;
+    }
+
+    /**
+     * A JSON object of the manifest, read with Jackson's streaming parser into its members: strings, numbers and
+     * nested objects. Jackson's tree model would do the same, but setting up its data binding took a tenth of a
+     * second or more of every command that loads a bundle.
+     */
+    private record Json(Map<String, Object> values) {
+
+        static Json parse(byte[] json) throws IOException {
+            try (JsonParser p = JSON.createParser(json)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    throw new JsonParseException(p, "the manifest is not a JSON object");
+                }
+                return object(p);
+            }
+        }
+
+        private static Json object(JsonParser p) throws IOException {
+            Map<String, Object> values = new LinkedHashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (value == JsonToken.START_OBJECT) {
+                    values.put(name, object(p));
+                } else if (value.isNumeric()) {
+                    values.put(name, p.getNumberValue());
+                } else if (value == JsonToken.VALUE_STRING) {
+                    values.put(name, p.getText());
+                } else {
+                    throw new JsonParseException(p, "unexpected " + value + " for \"" + name + "\"");
+                }
+            }
+            return new Json(values);
+        }
+
+        String text(String name) {
+            return (String) require(name);
+        }
+
+        Number number(String name) {
+            return (Number) require(name);
+        }
+
+        Json object(String name) {
+            return (Json) require(name);
+        }
+
+        private Object require(String name) {
+            Object value = values.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("the manifest has no \"" + name + "\"");
+            }
+            return value;
+        }
     }
 }

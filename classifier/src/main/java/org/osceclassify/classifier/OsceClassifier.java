@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.osceclassify.features.FeaturePipeline;
 import org.osceclassify.model.Corpora;
@@ -40,20 +41,22 @@ public final class OsceClassifier {
     public static final int WORDS_PER_LABEL = 5;
 
     private final TrainedClassifier trained;
-    private final Optional<Evaluation> evaluation;
+    /** Reads the evaluation saved with the model, on first use (see {@link ModelBundle.Contents}). */
+    private final Supplier<Optional<Evaluation>> savedEvaluation;
+    private volatile Optional<Evaluation> evaluation;
     /** The fast paths for each model's scores, where the model allows one. */
     private final Optional<LinearScorer> fieldScorer;
     private final Optional<LinearScorer> sourceScorer;
 
-    private OsceClassifier(TrainedClassifier trained, Optional<Evaluation> evaluation) {
+    private OsceClassifier(TrainedClassifier trained, Supplier<Optional<Evaluation>> evaluation) {
         this(trained, evaluation, LinearScorer.ofFields(trained.fieldsPipeline(), trained.fieldsModel()),
                 LinearScorer.ofSources(trained.sourcesPipeline(), trained.sourcesModel()));
     }
 
-    private OsceClassifier(TrainedClassifier trained, Optional<Evaluation> evaluation,
+    private OsceClassifier(TrainedClassifier trained, Supplier<Optional<Evaluation>> evaluation,
                            Optional<LinearScorer> fieldScorer, Optional<LinearScorer> sourceScorer) {
         this.trained = Objects.requireNonNull(trained, "trained");
-        this.evaluation = Objects.requireNonNull(evaluation, "evaluation");
+        this.savedEvaluation = Objects.requireNonNull(evaluation, "evaluation");
         this.fieldScorer = fieldScorer;
         this.sourceScorer = sourceScorer;
     }
@@ -72,22 +75,24 @@ public final class OsceClassifier {
 
     /** Trains both tasks on a corpus; see {@link Training#train}. */
     public static OsceClassifier train(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus) {
-        return new OsceClassifier(Training.train(settings, taxonomy, corpus), Optional.empty());
+        return new OsceClassifier(Training.train(settings, taxonomy, corpus), Optional::empty);
     }
 
     /** Wraps a trained classifier, with the evaluation to save beside it, if any. */
     public static OsceClassifier of(TrainedClassifier trained, Optional<Evaluation> evaluation) {
-        return new OsceClassifier(trained, evaluation);
+        Objects.requireNonNull(evaluation, "evaluation");
+        return new OsceClassifier(trained, () -> evaluation);
     }
 
     /** Writes the model bundle atomically: a failed save leaves any earlier file at {@code bundle} intact. */
     public void save(Path bundle) throws IOException {
-        ModelBundle.write(bundle, trained, evaluation);
+        ModelBundle.write(bundle, trained, evaluation());
     }
 
     /** This classifier with an evaluation to save beside it. */
     public OsceClassifier withEvaluation(Evaluation newEvaluation) {
-        return new OsceClassifier(trained, Optional.of(newEvaluation), fieldScorer, sourceScorer);
+        Optional<Evaluation> evaluation = Optional.of(newEvaluation);
+        return new OsceClassifier(trained, () -> evaluation, fieldScorer, sourceScorer);
     }
 
     /** Classifies plain text, such as a statement pasted or piped in; its id is {@code "text"}. */
@@ -180,8 +185,16 @@ public final class OsceClassifier {
         return trained;
     }
 
-    /** The evaluation saved with this model, if one was. */
+    /**
+     * The evaluation saved with this model, if one was; a loaded bundle's is read on the first call (two first
+     * calls at once may both read it, to equal results).
+     */
     public Optional<Evaluation> evaluation() {
-        return evaluation;
+        Optional<Evaluation> read = evaluation;
+        if (read == null) {
+            read = savedEvaluation.get();
+            evaluation = read;
+        }
+        return read;
     }
 }
