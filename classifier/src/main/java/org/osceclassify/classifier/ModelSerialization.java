@@ -214,16 +214,36 @@ final class ModelSerialization {
                 : proto.toBuilder().setSerializedData(Any.pack(lighter.build())).build();
         IndependentMultiLabelModel model = (IndependentMultiLabelModel) Model.deserialize(read);
         List<Model<Label>> inner = model.getModels();
-        try {
-            for (int i = 0; i < sharing.length; i++) {
-                if (sharing[i]) {
-                    FEATURE_ID_MAP.set(inner.get(i), model.getFeatureIDMap());
-                }
+        for (int i = 0; i < sharing.length; i++) {
+            if (sharing[i]) {
+                setDomain(inner.get(i), model.getFeatureIDMap());
             }
+        }
+        return model;
+    }
+
+    /**
+     * Gives each label model of a freshly trained one-vs-rest model whose feature domain equals the model's own
+     * that very domain object, as {@link #deserialize} does for a loaded one. Tribuo builds an equal copy for every
+     * label; sharing one lets the copies go, and makes the comparisons that saving a bundle and scoring need
+     * ({@link #forBundle()}, {@code LinearScorer}) a matter of identity. Called on the training thread, where
+     * it overlaps with the other model's training.
+     */
+    static void shareDomain(IndependentMultiLabelModel model) {
+        ImmutableFeatureMap shared = model.getFeatureIDMap();
+        for (Model<Label> inner : model.getModels()) {
+            if (inner.getFeatureIDMap() != shared && inner.getFeatureIDMap().equals(shared)) {
+                setDomain(inner, shared);
+            }
+        }
+    }
+
+    private static void setDomain(Model<?> model, ImmutableFeatureMap domain) {
+        try {
+            FEATURE_ID_MAP.set(model, domain);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot set the feature domain of a Tribuo model", e);
         }
-        return model;
     }
 
     /**

@@ -42,6 +42,7 @@ import org.tribuo.classification.liblinear.LinearClassificationType.LinearType;
 import org.tribuo.common.liblinear.LibLinearTrainer;
 import org.tribuo.multilabel.MultiLabel;
 import org.tribuo.multilabel.MultiLabelFactory;
+import org.tribuo.multilabel.baseline.IndependentMultiLabelModel;
 import org.tribuo.multilabel.baseline.IndependentMultiLabelTrainer;
 import org.tribuo.multilabel.ensemble.CCEnsembleTrainer;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
@@ -307,7 +308,11 @@ public final class Training {
                     liblinear(TrainingSettings.Algorithm.LOGISTIC, settings.fieldsCost(), settings.seed()),
                     settings.ensembleSize(), settings.seed());
         };
-        return trainer.train(data, pipeline.provenance());
+        Model<MultiLabel> model = trainer.train(data, pipeline.provenance());
+        if (model instanceof IndependentMultiLabelModel independent) {
+            ModelSerialization.shareDomain(independent);
+        }
+        return model;
     }
 
     /** The fields task's training examples; {@code counts} gets the items per field. */

@@ -3,6 +3,7 @@ package org.osceclassify.classifier;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,9 @@ import org.osceclassify.model.Labels;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Origin;
 import org.osceclassify.model.Taxonomy;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.multilabel.baseline.IndependentMultiLabelModel;
 
 class TrainingTest {
 
@@ -82,6 +86,16 @@ class TrainingTest {
                 Reproducible.serialize(parallel.fieldsModel()).toByteArray());
         assertArrayEquals(Reproducible.serialize(sequential.sourcesModel()).toByteArray(),
                 Reproducible.serialize(parallel.sourcesModel()).toByteArray());
+    }
+
+    @Test
+    @DisplayName("the label models of the fields model share its feature domain, one object instead of a copy each")
+    void labelModelsShareTheFieldsDomain() {
+        TrainedClassifier trained = Training.train(SETTINGS, TAXONOMY, CORPUS);
+        IndependentMultiLabelModel fields = (IndependentMultiLabelModel) trained.fieldsModel();
+        for (Model<Label> label : fields.getModels()) {
+            assertSame(fields.getFeatureIDMap(), label.getFeatureIDMap());
+        }
     }
 
     @Test
