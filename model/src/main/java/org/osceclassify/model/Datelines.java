@@ -43,7 +43,7 @@ final class Datelines {
 
     /** A date in any of the forms the site uses, or empty when the text is not one. */
     static Optional<LocalDate> parseDate(String text) {
-        String s = text.strip().replaceAll("\\s+", " ");
+        String s = collapseWhitespace(text.strip());
         for (DateTimeFormatter format : FORMATS) {
             try {
                 return Optional.of(LocalDate.parse(s, format));

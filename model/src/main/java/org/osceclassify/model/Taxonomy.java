@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -47,6 +48,8 @@ public final class Taxonomy {
     private static final String[] STATE_COLUMNS = {"state", "aliases"};
     private static final String LIST_SEPARATOR = ";";
     private static final String BUNDLED_PREFIX = "/org/osceclassify/model/labels/";
+    /** Runs of whitespace in a name, compiled once: {@link #key} runs for every label of every document. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** A field of work, the finer sub-topics filed under it, and its other names. */
     public record Field(String name, List<String> topics, List<String> aliases) {
@@ -122,7 +125,7 @@ public final class Taxonomy {
     /** The look-up key of a name: NFKC, lower case, single spaces, trimmed. */
     static String key(String name) {
         String nfkc = Normalizer.normalize(name, Normalizer.Form.NFKC);
-        return nfkc.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return WHITESPACE.matcher(nfkc.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     /** The taxonomy that ships with osce-classify, the same as the repository's {@code labels/} folder. */
