@@ -79,7 +79,8 @@ final class ModelBundle {
         entries.put(SOURCES_MODEL, sourcesModel.join());
         c.taxonomy().toCsv().forEach((name, csv) ->
                 entries.put(TAXONOMY_PREFIX + name, csv.getBytes(StandardCharsets.UTF_8)));
-        evaluation.ifPresent(e -> entries.put(EVALUATION, EvaluationReports.toJson(e).getBytes(StandardCharsets.UTF_8)));
+        evaluation.ifPresent(e -> entries.put(EVALUATION,
+                EvaluationReports.toJson(e).getBytes(StandardCharsets.UTF_8)));
         return entries;
     }
 

@@ -38,9 +38,9 @@ import org.tribuo.protos.core.ModelProto;
  * a label's model whose feature domain equals the one-vs-rest model's own holds an empty domain instead of a
  * copy: the domain is written once instead of once per label (a model bundle of the bundled corpus shrank from
  * 10.9 to 2.6 MB); and the provenance's date-times are pinned ({@link Reproducible#pin}) as each model's metadata
- * is written, instead of by parsing the finished message again. {@link #deserialize} reads both and gives such a label's model the one-vs-rest model's domain
- * object. Tribuo's own reader would leave the label models of a bundle's fields model without features, which is
- * why bundles that use it have format version 3.
+ * is written, instead of by parsing the finished message again. {@link #deserialize} reads both and gives such a
+ * label's model the one-vs-rest model's domain object. Tribuo's own reader would leave the label models of a
+ * bundle's fields model without features, which is why bundles that use it have format version 3.
  *
  * <p>It builds the messages of Tribuo 4.3.2's {@code IndependentMultiLabelModel} and
  * {@code LibLinearClassificationModel} as their {@code serialize()} methods do; any other model is serialised by
