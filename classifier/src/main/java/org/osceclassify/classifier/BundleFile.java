@@ -10,9 +10,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,24 +23,21 @@ import org.osceclassify.model.AtomicFile;
  * a checksum of everything before it.
  *
  * <p>Layout: {@code "OSCECLS1"}, int format version, int entry count, then per entry a UTF-8 name (int length,
- * bytes) and its content (int length, bytes), then the checksum of all the preceding bytes: from version 2 their
- * CRC-32C (an int), in version 1 their SHA-256 (32 bytes). Version 3 kept the layout and changed what the fields
- * model entry holds (the label models leave out their copies of the shared feature domain, see
- * {@link ModelSerialization#forBundle()}), which readers of versions 1 and 2 would misread; this code reads all
- * three. Reading checks the magic, the version and the checksum before it trusts a single length, so a truncated,
- * bit-flipped or foreign file is refused with a clear message and no Java deserialisation ever runs on it.
- * CRC-32C replaced SHA-256 because the checksum guards against accidents, not tampering (nothing signs a bundle),
- * and SHA-256 of a 10 MB bundle took a cold JVM about 0.15-0.3 s on every save and load, CRC-32C under 0.01 s.
+ * bytes) and its content (int length, bytes), then the CRC-32C of all the preceding bytes (an int). Reading checks
+ * the magic, the version and the checksum before it trusts a single length, and checks every length against the
+ * bytes left, so a truncated, bit-flipped or foreign file is refused with a clear message. The checksum guards
+ * against accidents, not tampering: what protects a reader from a hostile bundle is that every entry is plain
+ * data, parsed with bounds checks.
+ *
+ * <p>Format 4 holds our own linear models; formats 1 to 3 held Tribuo's serialised models, whose loading ran Java
+ * deserialisation, and are refused with a message to train again.
  */
 final class BundleFile {
 
-    /** The format version this code writes; it reads this one and all earlier ones, from 1. */
-    static final int FORMAT_VERSION = 3;
+    /** The format version this code writes and reads. */
+    static final int FORMAT_VERSION = 4;
 
     private static final byte[] MAGIC = "OSCECLS1".getBytes(StandardCharsets.US_ASCII);
-
-    private BundleFile() {
-    }
 
     /** Writes the entries to {@code file} atomically (see {@link AtomicFile}). */
     static void write(Path file, Map<String, byte[]> entries) throws IOException {
@@ -63,7 +57,7 @@ final class BundleFile {
                 out.writeInt(entry.getValue().length);
                 out.write(entry.getValue());
             }
-            out.write(checksum(version, buffer.toByteArray(), buffer.size()));
+            out.write(checksum(buffer.toByteArray(), buffer.size()));
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
@@ -88,17 +82,21 @@ final class BundleFile {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         in.position(MAGIC.length);
         int version = in.getInt();
-        if (version < 1 || version > FORMAT_VERSION) {
-            throw new BundleException(name + ": the model bundle has format version " + version
-                    + ", this osce-classify reads versions 1 to " + FORMAT_VERSION
-                    + "; train the model again with this version");
+        if (version >= 1 && version < FORMAT_VERSION) {
+            throw new BundleException(name + ": the model bundle has the old format " + version
+                    + ", which this osce-classify no longer reads; train the model again");
         }
-        int body = bytes.length - checksumBytes(version);
+        if (version != FORMAT_VERSION) {
+            throw new BundleException(name + ": the model bundle has format version " + version
+                    + ", this osce-classify reads version " + FORMAT_VERSION + "; train the model again with this "
+                    + "version");
+        }
+        int body = bytes.length - Integer.BYTES;
         if (body < MAGIC.length + 8) {
             throw new BundleException(name + ": the model bundle is truncated");
         }
         byte[] expected = Arrays.copyOfRange(bytes, body, bytes.length);
-        if (!MessageDigest.isEqual(expected, checksum(version, bytes, body))) {
+        if (!Arrays.equals(expected, checksum(bytes, body))) {
             throw new BundleException(name + ": the model bundle is corrupted or truncated (checksum mismatch)");
         }
         try {
@@ -134,23 +132,10 @@ final class BundleFile {
         return bytes;
     }
 
-    private static int checksumBytes(int version) {
-        return version >= 2 ? Integer.BYTES : 32;
-    }
-
-    /** The checksum of a format version over the first {@code length} bytes: CRC-32C, or SHA-256 in version 1. */
-    private static byte[] checksum(int version, byte[] bytes, int length) {
-        if (version >= 2) {
-            CRC32C crc = new CRC32C();
-            crc.update(bytes, 0, length);
-            return ByteBuffer.allocate(Integer.BYTES).putInt((int) crc.getValue()).array();
-        }
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(bytes, 0, length);
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+    /** The CRC-32C of the first {@code length} bytes. */
+    private static byte[] checksum(byte[] bytes, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, length);
+        return ByteBuffer.allocate(Integer.BYTES).putInt((int) crc.getValue()).array();
     }
 }

@@ -10,14 +10,14 @@ import java.util.Objects;
  * What {@link OsceClassifier} says about one document.
  *
  * @param id      the document's id: from the corpus, the page's file name, or the one the caller gave
- * @param fields  the predicted fields of work with their scores, best first
- * @param sources every known source body with its score, best first: the first is the prediction
+ * @param fields  the predicted fields of work with their probabilities, most probable first
+ * @param sources every known source body with its probability, most probable first: the first is the prediction
  * @param words   for each predicted field and for the top source, the features that weighed most for it,
- *                strongest first, each with its contribution (feature value times model weight); in the
- *                order of the fields, then the source
+ *                strongest first, each with its contribution to the margin (feature value times model weight);
+ *                in the order of the fields, then the source
  */
 public record Classification(String id, List<ScoredLabel> fields, List<ScoredLabel> sources,
-                             Map<String, List<ScoredLabel>> words) {
+                             Map<String, List<FeatureWeight>> words) {
 
     public Classification {
         Objects.requireNonNull(id, "id");

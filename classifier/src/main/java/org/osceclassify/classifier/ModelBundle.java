@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -20,32 +18,26 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.google.protobuf.InvalidProtocolBufferException;
 import org.osceclassify.features.FeaturePipeline;
 import org.osceclassify.model.CorpusException;
 import org.osceclassify.model.Taxonomy;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
-import org.tribuo.multilabel.MultiLabel;
-import org.tribuo.protos.core.ModelProto;
 
 /**
  * Maps a {@link TrainedClassifier} and its evaluation to the named entries of a {@link BundleFile} and back.
  *
- * <p>The Tribuo models are stored with Tribuo's protobuf serialisation, the label models of a one-vs-rest model
- * without their copies of its feature domain ({@link ModelSerialization#forBundle()}); the feature pipeline in its
- * own versioned byte format, the taxonomy as its CSV files, and settings, thresholds, summary and evaluation as
- * JSON. The only Java deserialisation is Tribuo's own, of the LibLinear weights inside its models, and it runs
- * only on a bundle whose checksum matched. No wall-clock time is stored, so the same corpus and settings give the
- * same bundle bytes.
+ * <p>Each task's {@link LinearModel} is stored in its own byte format ({@link LinearModelCodec}), the feature
+ * pipeline in its own ({@code FeaturePipeline.toBytes}), the taxonomy as its CSV files, and settings, summary and
+ * evaluation as JSON. Reading parses each with bounds checks and checks that each model fits its pipeline; nothing
+ * in it is Java deserialisation or reflection. No wall-clock time is stored, so the same corpus and settings give
+ * the same bundle bytes.
  */
 final class ModelBundle {
 
     static final String MANIFEST = "manifest.json";
     static final String FIELDS_PIPELINE = "fields-pipeline.bin";
     static final String SOURCES_PIPELINE = "sources-pipeline.bin";
-    static final String FIELDS_MODEL = "fields-model.pb";
-    static final String SOURCES_MODEL = "sources-model.pb";
+    static final String FIELDS_MODEL = "fields-model.bin";
+    static final String SOURCES_MODEL = "sources-model.bin";
     static final String EVALUATION = "evaluation.json";
     static final String TAXONOMY_PREFIX = "taxonomy/";
 
@@ -67,16 +59,12 @@ final class ModelBundle {
     }
 
     static Map<String, byte[]> entries(TrainedClassifier c, Optional<Evaluation> evaluation) {
-        // The two models take the longest to serialise, each its own feature domain: the sources model on
-        // another thread meanwhile.
-        CompletableFuture<byte[]> sourcesModel = CompletableFuture.supplyAsync(
-                () -> Reproducible.serialize(c.sourcesModel()).toByteArray());
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(MANIFEST, manifest(c).getBytes(StandardCharsets.UTF_8));
         entries.put(FIELDS_PIPELINE, c.fieldsPipeline().toBytes());
         entries.put(SOURCES_PIPELINE, c.sourcesPipeline().toBytes());
-        entries.put(FIELDS_MODEL, Reproducible.serialize(c.fieldsModel()).toByteArray());
-        entries.put(SOURCES_MODEL, sourcesModel.join());
+        entries.put(FIELDS_MODEL, LinearModelCodec.encode(c.fieldsModel()));
+        entries.put(SOURCES_MODEL, LinearModelCodec.encode(c.sourcesModel()));
         c.taxonomy().toCsv().forEach((name, csv) ->
                 entries.put(TAXONOMY_PREFIX + name, csv.getBytes(StandardCharsets.UTF_8)));
         evaluation.ifPresent(e -> entries.put(EVALUATION,
@@ -85,8 +73,11 @@ final class ModelBundle {
     }
 
     static Contents read(Path file) throws IOException {
-        Map<String, byte[]> entries = BundleFile.read(file);
-        String name = file.toString();
+        return read(BundleFile.read(file), file.toString());
+    }
+
+    /** The classifier in a bundle's entries; {@code name} names the bundle in messages. */
+    static Contents read(Map<String, byte[]> entries, String name) throws BundleException {
         try {
             Json manifest = Json.parse(require(entries, MANIFEST, name));
             byte[] fieldsBytes = require(entries, FIELDS_PIPELINE, name);
@@ -95,49 +86,48 @@ final class ModelBundle {
             // One object for two equal pipelines, so that a document's features are extracted once.
             FeaturePipeline sourcesPipeline = Arrays.equals(fieldsBytes, sourcesBytes)
                     ? fieldsPipeline : FeaturePipeline.fromBytes(sourcesBytes);
-            byte[] sourcesModelBytes = require(entries, SOURCES_MODEL, name);
-            // The two models take the longest to read: the sources model on another thread meanwhile.
-            CompletableFuture<Model<Label>> sourcesModel = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return model(sourcesModelBytes, Label.class, name);
-                } catch (BundleException e) {
-                    throw new CompletionException(e);
-                }
-            });
-            Model<MultiLabel> fields = model(require(entries, FIELDS_MODEL, name), MultiLabel.class, name);
-            Model<Label> sources;
-            try {
-                sources = sourcesModel.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof BundleException be) {
-                    throw be;
-                }
-                throw e.getCause() instanceof RuntimeException re ? re : e;
-            }
+            LinearModel fields = model(require(entries, FIELDS_MODEL, name), FIELDS_MODEL, false);
+            LinearModel sources = model(require(entries, SOURCES_MODEL, name), SOURCES_MODEL, true);
             Map<String, String> taxonomyFiles = new LinkedHashMap<>();
-            entries.forEach((key, value) -> {
-                if (key.startsWith(TAXONOMY_PREFIX)) {
-                    taxonomyFiles.put(key.substring(TAXONOMY_PREFIX.length()),
-                            new String(value, StandardCharsets.UTF_8));
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                if (entry.getKey().startsWith(TAXONOMY_PREFIX)) {
+                    taxonomyFiles.put(entry.getKey().substring(TAXONOMY_PREFIX.length()),
+                            new String(entry.getValue(), StandardCharsets.UTF_8));
                 }
-            });
+            }
             Taxonomy taxonomy = Taxonomy.fromCsv(taxonomyFiles);
             TrainingSettings settings = settings(manifest.object("settings"), fieldsPipeline, sourcesPipeline);
-            Map<String, Double> thresholds = new LinkedHashMap<>();
-            manifest.object("thresholds").values().forEach((field, threshold) ->
-                    thresholds.put(field, ((Number) threshold).doubleValue()));
-            TrainedClassifier classifier = new TrainedClassifier(fieldsPipeline, fields, thresholds,
-                    sourcesPipeline, sources, taxonomy, settings, summary(manifest.object("summary")));
+            TrainedClassifier classifier = new TrainedClassifier(fieldsPipeline, fields, sourcesPipeline, sources,
+                    taxonomy, settings, summary(manifest.object("summary")));
             byte[] evaluation = entries.get(EVALUATION);
             return new Contents(classifier, () -> evaluation == null ? Optional.empty()
                     : Optional.of(evaluation(evaluation, name)));
         } catch (BundleException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            // The checksum matched, so the bytes are as written: this is a bundle from another build.
+            // The checksum matched, so the bytes are as written: a bundle from another build, or made by hand.
             throw new BundleException(name + ": the model bundle cannot be read by this osce-classify ("
-                    + (e instanceof CorpusException ce ? ce.reason() : e.getMessage()) + ")", e);
+                    + oneLine(e instanceof CorpusException ce ? ce.reason() : e.getMessage()) + ")", e);
         }
+    }
+
+    private static LinearModel model(byte[] bytes, String entry, boolean exclusive) throws IOException {
+        LinearModel model;
+        try {
+            model = LinearModelCodec.decode(bytes);
+        } catch (IOException e) {
+            throw new IOException(entry + ": " + e.getMessage(), e);
+        }
+        if (model.exclusive() != exclusive) {
+            throw new IOException(entry + " holds a model of the other task");
+        }
+        return model;
+    }
+
+    /** A message on one line, at most 200 characters, whatever the bytes it quotes. */
+    private static String oneLine(String message) {
+        String line = String.valueOf(message).replaceAll("[\\r\\n\\t]+", " ");
+        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
     }
 
     private static Evaluation evaluation(byte[] json, String name) {
@@ -157,19 +147,6 @@ final class ModelBundle {
         return bytes;
     }
 
-    private static <T extends org.tribuo.Output<T>> Model<T> model(byte[] bytes, Class<T> output, String name)
-            throws BundleException {
-        try {
-            Model<?> model = ModelSerialization.deserialize(ModelProto.parseFrom(bytes));
-            if (!model.validate(output)) {
-                throw new BundleException(name + ": the model bundle holds a model of the wrong kind");
-            }
-            return model.castModel(output);
-        } catch (InvalidProtocolBufferException e) {
-            throw new BundleException(name + ": the model bundle holds an unreadable model", e);
-        }
-    }
-
     private static String manifest(TrainedClassifier c) {
         StringWriter out = new StringWriter();
         TrainingSettings s = c.settings();
@@ -186,19 +163,14 @@ final class ModelBundle {
             g.writeNumberField("seed", s.seed());
             g.writeStringField("fields_level", s.fieldsLevel().name());
             g.writeNumberField("min_fields", s.minFields());
-            g.writeNumberField("threshold_folds", s.thresholdFolds());
+            g.writeNumberField("calibration_folds", s.calibrationFolds());
+            g.writeBooleanField("tune_thresholds", s.tuneThresholds());
             g.writeNumberField("min_threshold_support", s.minThresholdSupport());
             g.writeNumberField("threshold_shrinkage", s.thresholdShrinkage());
-            g.writeNumberField("ensemble_size", s.ensembleSize());
             g.writeNumberField("min_source_count", s.minSourceCount());
             g.writeStringField("source_examples", s.sourceExamples().name());
             g.writeStringField("fields_features", s.fieldsFeatures().toString());
             g.writeStringField("sources_features", s.sourcesFeatures().toString());
-            g.writeEndObject();
-            g.writeObjectFieldStart("thresholds");
-            for (Map.Entry<String, Double> t : new TreeMap<>(c.thresholds()).entrySet()) {
-                g.writeNumberField(t.getKey(), t.getValue());
-            }
             g.writeEndObject();
             g.writeObjectFieldStart("summary");
             g.writeNumberField("items", summary.items());
@@ -234,10 +206,10 @@ final class ModelBundle {
                 .seed(s.number("seed").longValue())
                 .fieldsLevel(TrainingSettings.FieldsLevel.valueOf(s.text("fields_level")))
                 .minFields(s.number("min_fields").intValue())
-                .thresholdFolds(s.number("threshold_folds").intValue())
+                .calibrationFolds(s.number("calibration_folds").intValue())
+                .tuneThresholds(s.bool("tune_thresholds"))
                 .minThresholdSupport(s.number("min_threshold_support").intValue())
                 .thresholdShrinkage(s.number("threshold_shrinkage").doubleValue())
-                .ensembleSize(s.number("ensemble_size").intValue())
                 .minSourceCount(s.number("min_source_count").intValue())
                 .sourceExamples(TrainingSettings.SourceExamples.valueOf(s.text("source_examples")))
                 .fieldsFeatures(fieldsPipeline.config())
@@ -283,6 +255,8 @@ final class ModelBundle {
                     values.put(name, object(p));
                 } else if (value.isNumeric()) {
                     values.put(name, p.getNumberValue());
+                } else if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
+                    values.put(name, value == JsonToken.VALUE_TRUE);
                 } else if (value == JsonToken.VALUE_STRING) {
                     values.put(name, p.getText());
                 } else {
@@ -298,6 +272,10 @@ final class ModelBundle {
 
         Number number(String name) {
             return (Number) require(name);
+        }
+
+        boolean bool(String name) {
+            return (Boolean) require(name);
         }
 
         Json object(String name) {

@@ -2,25 +2,15 @@ package org.osceclassify.classifier;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import org.osceclassify.features.FeaturePipeline;
 import org.osceclassify.model.Corpora;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Origin;
 import org.osceclassify.model.Taxonomy;
-import org.tribuo.Example;
-import org.tribuo.Excuse;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.multilabel.baseline.IndependentMultiLabelModel;
 
 /**
  * The embedding API: a trained osce-classify model that classifies OSCE documents by field of work and source body.
@@ -31,41 +21,31 @@ import org.tribuo.multilabel.baseline.IndependentMultiLabelModel;
  * <pre>{@code
  * OsceClassifier classifier = OsceClassifier.load(Path.of("model.osce"));
  * Classification c = classifier.classify("VIENNA, 3 May 2024 - The OSCE election observation mission ...");
- * c.fields();    // [Elections=0.91, ...]
- * c.sources();   // [OSCE Office for Democratic Institutions and Human Rights=0.83, ...]
+ * c.fields();    // [Elections (0.912), ...]: probabilities
+ * c.sources();   // [OSCE Office for Democratic Institutions and Human Rights (0.830), ...]
  * }</pre>
  */
 public final class OsceClassifier {
 
     /** How many features {@link Classification#words()} gives per label. */
-    public static final int WORDS_PER_LABEL = 5;
+    public static final int WORDS_PER_LABEL = TrainedClassifier.WORDS_PER_LABEL;
 
     private final TrainedClassifier trained;
     /** Reads the evaluation saved with the model, on first use (see {@link ModelBundle.Contents}). */
     private final Supplier<Optional<Evaluation>> savedEvaluation;
     private volatile Optional<Evaluation> evaluation;
-    /** The fast paths for each model's scores, where the model allows one. */
-    private final Optional<LinearScorer> fieldScorer;
-    private final Optional<LinearScorer> sourceScorer;
 
     private OsceClassifier(TrainedClassifier trained, Supplier<Optional<Evaluation>> evaluation) {
-        this(trained, evaluation, LinearScorer.ofFields(trained.fieldsPipeline(), trained.fieldsModel()),
-                LinearScorer.ofSources(trained.sourcesPipeline(), trained.sourcesModel()));
-    }
-
-    private OsceClassifier(TrainedClassifier trained, Supplier<Optional<Evaluation>> evaluation,
-                           Optional<LinearScorer> fieldScorer, Optional<LinearScorer> sourceScorer) {
         this.trained = Objects.requireNonNull(trained, "trained");
         this.savedEvaluation = Objects.requireNonNull(evaluation, "evaluation");
-        this.fieldScorer = fieldScorer;
-        this.sourceScorer = sourceScorer;
     }
 
     /**
-     * Loads a model bundle written by {@link #save(Path)}.
+     * Loads a model bundle written by {@link #save(Path)}. Loading reads plain numbers and text, checked as it
+     * goes: it never runs Java deserialisation or reflection, so a bundle from anywhere is safe to load.
      *
-     * @throws BundleException when the file is not a bundle, is of another format version, or is truncated or
-     *                         corrupted; the message names the file
+     * @throws BundleException when the file is not a bundle, is of another format version, or is truncated,
+     *                         corrupted or inconsistent; the message names the file
      * @throws IOException     when the file cannot be read
      */
     public static OsceClassifier load(Path bundle) throws IOException {
@@ -73,9 +53,15 @@ public final class OsceClassifier {
         return new OsceClassifier(contents.classifier(), contents.evaluation());
     }
 
-    /** Trains both tasks on a corpus; see {@link Training#train}. */
+    /** Trains both tasks on a corpus, on one thread per processor; see {@link Training#train}. */
     public static OsceClassifier train(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus) {
         return new OsceClassifier(Training.train(settings, taxonomy, corpus), Optional::empty);
+    }
+
+    /** Trains both tasks on a corpus on {@code threads} threads; the model is the same for any number. */
+    public static OsceClassifier train(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus,
+                                       int threads) {
+        return new OsceClassifier(Training.train(settings, taxonomy, corpus, threads), Optional::empty);
     }
 
     /** Wraps a trained classifier, with the evaluation to save beside it, if any. */
@@ -92,7 +78,7 @@ public final class OsceClassifier {
     /** This classifier with an evaluation to save beside it. */
     public OsceClassifier withEvaluation(Evaluation newEvaluation) {
         Optional<Evaluation> evaluation = Optional.of(newEvaluation);
-        return new OsceClassifier(trained, () -> evaluation, fieldScorer, sourceScorer);
+        return new OsceClassifier(trained, () -> evaluation);
     }
 
     /** Classifies plain text, such as a statement pasted or piped in; its id is {@code "text"}. */
@@ -114,73 +100,18 @@ public final class OsceClassifier {
 
     /** Classifies a document; its labels, if any, are ignored. */
     public Classification classify(OsceDocument doc) {
-        return classify(doc, true);
+        return trained.classify(doc, true);
     }
 
     /**
      * Classifies a document without working out {@link Classification#words()}, which is left empty: the same
-     * labels and scores as {@link #classify(OsceDocument)}, faster, for bulk work that needs no explanation.
+     * labels and probabilities as {@link #classify(OsceDocument)}, for bulk work that needs no explanation.
      */
     public Classification scores(OsceDocument doc) {
-        return classify(doc, false);
+        return trained.classify(doc, false);
     }
 
-    private Classification classify(OsceDocument doc, boolean explain) {
-        OsceDocument unlabelled = doc.withoutLabels();
-        if (fieldScorer.isPresent() && sourceScorer.isPresent()) {
-            FeaturePipeline.Analysis analysis = FeaturePipeline.analyze(unlabelled);
-            LinearScorer.Nodes fields = fieldScorer.get().features(analysis);
-            LinearScorer.Nodes sources = sourceScorer.get().features(analysis);
-            Prediction prediction = trained.predict(fieldScorer.get().scores(fields),
-                    sourceScorer.get().scores(sources));
-            Map<String, List<ScoredLabel>> words = new LinkedHashMap<>();
-            if (explain) {
-                for (ScoredLabel field : prediction.fields()) {
-                    words.put(field.label(), fieldScorer.get().strongest(fields, field.label(), WORDS_PER_LABEL));
-                }
-                prediction.source().ifPresent(source -> words.put(source.label(),
-                        sourceScorer.get().strongest(sources, source.label(), WORDS_PER_LABEL)));
-            }
-            return new Classification(doc.id(), prediction.fields(), prediction.sources(), words);
-        }
-        TrainedClassifier.Features features = trained.features(unlabelled);
-        Prediction prediction = fieldScorer.isPresent()
-                ? trained.predict(features, fieldScorer.get().scores(unlabelled))
-                : trained.predict(features);
-        if (!explain) {
-            return new Classification(doc.id(), prediction.fields(), prediction.sources(), Map.of());
-        }
-        Map<String, List<ScoredLabel>> words = new LinkedHashMap<>();
-        if (trained.fieldsModel() instanceof IndependentMultiLabelModel fields) {
-            List<Label> order = fields.getLabelOrder();
-            for (ScoredLabel field : prediction.fields()) {
-                int i = order.indexOf(new Label(field.label()));
-                if (i >= 0) {
-                    words.put(field.label(), strongest(fields.getModels().get(i), features.fields(), field.label()));
-                }
-            }
-        }
-        prediction.source().ifPresent(source -> words.put(source.label(),
-                strongest(trained.sourcesModel(), features.sources(), source.label())));
-        return new Classification(doc.id(), prediction.fields(), prediction.sources(), words);
-    }
-
-    private static List<ScoredLabel> strongest(Model<Label> model, Example<Label> example, String label) {
-        Optional<Excuse<Label>> excuse = model.getExcuse(example);
-        if (excuse.isEmpty()) {
-            return List.of();
-        }
-        List<ScoredLabel> words = new ArrayList<>();
-        for (var pair : excuse.get().excuse(label)) {
-            if (pair.getB() <= 0 || words.size() == WORDS_PER_LABEL) {
-                break;
-            }
-            words.add(new ScoredLabel(pair.getA(), pair.getB()));
-        }
-        return words;
-    }
-
-    /** The trained models, pipeline, thresholds, taxonomy, settings and training summary. */
+    /** The trained models, pipelines, thresholds, taxonomy, settings and training summary. */
     public TrainedClassifier trained() {
         return trained;
     }

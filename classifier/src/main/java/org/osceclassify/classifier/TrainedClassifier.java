@@ -6,43 +6,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 import org.osceclassify.features.FeaturePipeline;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Taxonomy;
-import org.tribuo.Example;
-import org.tribuo.Feature;
-import org.tribuo.ImmutableFeatureMap;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.impl.ArrayExample;
-import org.tribuo.multilabel.MultiLabel;
-import org.tribuo.multilabel.MultiLabelFactory;
-import org.tribuo.multilabel.baseline.IndependentMultiLabelModel;
 
 /**
  * Everything a trained osce-classify model consists of, and what a model bundle saves: the fitted feature
- * pipeline of each task, the two Tribuo models (protobuf-serialisable), the tuned per-label thresholds, the taxonomy the labels
- * were normalised through, and the settings. Immutable and safe to use from several threads.
- *
- * @param fieldsPipeline  the feature pipeline of the fields task, fitted on the training documents
- * @param fieldsModel     the fields-of-work model: one score per field
- * @param thresholds      the decision threshold of each field, on the fields model's scores
- * @param sourcesPipeline the feature pipeline of the sources task (the same object when the settings are equal)
- * @param sourcesModel the source-body model: a probability per source class
- * @param taxonomy     the taxonomy the training labels were normalised through
- * @param settings     the settings it was trained with
- * @param summary      what it was trained on
+ * pipeline and the {@link LinearModel} of each task, the taxonomy the labels were normalised through, the settings
+ * and what it was trained on. It scores documents through {@link LinearScorer}, the one scoring path. Immutable and
+ * safe to use from several threads.
  */
-public record TrainedClassifier(FeaturePipeline fieldsPipeline, Model<MultiLabel> fieldsModel,
-                                Map<String, Double> thresholds, FeaturePipeline sourcesPipeline,
-                                Model<Label> sourcesModel, Taxonomy taxonomy, TrainingSettings settings,
-                                Summary summary) {
+public final class TrainedClassifier {
 
     /** The class that sources too rare to learn fold into. */
     public static final String OTHER_SOURCE = "Other";
+
+    /** How many features {@link Classification#words()} gives per label. */
+    static final int WORDS_PER_LABEL = 5;
 
     /**
      * What a classifier was trained on.
@@ -63,122 +44,124 @@ public record TrainedClassifier(FeaturePipeline fieldsPipeline, Model<MultiLabel
         }
     }
 
-    public TrainedClassifier {
-        Objects.requireNonNull(fieldsPipeline, "fieldsPipeline");
-        Objects.requireNonNull(sourcesPipeline, "sourcesPipeline");
-        Objects.requireNonNull(fieldsModel, "fieldsModel");
-        thresholds = Map.copyOf(thresholds);
-        Objects.requireNonNull(sourcesModel, "sourcesModel");
-        Objects.requireNonNull(taxonomy, "taxonomy");
-        Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(summary, "summary");
-    }
+    private final FeaturePipeline fieldsPipeline;
+    private final LinearModel fieldsModel;
+    private final FeaturePipeline sourcesPipeline;
+    private final LinearModel sourcesModel;
+    private final Taxonomy taxonomy;
+    private final TrainingSettings settings;
+    private final Summary summary;
+    private final LinearScorer fieldScorer;
+    private final LinearScorer sourceScorer;
+    private final double[] thresholds;
 
     /**
-     * Classifies one document; its labels, if any, are ignored. A document with no feature the models know gets
-     * the most frequent training labels, scored by their share of the training items.
+     * @param fieldsPipeline  the feature pipeline of the fields task, fitted on the training documents
+     * @param fieldsModel     the fields-of-work model, over the fields pipeline's features
+     * @param sourcesPipeline the feature pipeline of the sources task (the same object when the settings are equal)
+     * @param sourcesModel    the source-body model, over the sources pipeline's features
+     * @param taxonomy        the taxonomy the training labels were normalised through
+     * @param settings        the settings it was trained with
+     * @param summary         what it was trained on
+     * @throws IllegalArgumentException when a model does not fit its pipeline
      */
-    public Prediction predict(OsceDocument doc) {
-        return predict(features(doc));
-    }
-
-    /** A document's features for each task, extracted once per pipeline. */
-    record Features(Example<Label> fields, Example<Label> sources) {
-    }
-
-    /** The features of a document, its labels left out; one extraction when both tasks share a pipeline. */
-    Features features(OsceDocument doc) {
-        OsceDocument unlabelled = doc.withoutLabels();
-        Example<Label> fields = fieldsPipeline.example(unlabelled, LabelFactory.UNKNOWN_LABEL);
-        return new Features(fields, sourcesPipeline == fieldsPipeline ? fields
-                : sourcesPipeline.example(unlabelled, LabelFactory.UNKNOWN_LABEL));
-    }
-
-    /** {@link #predict(OsceDocument)} for a document's features as {@link #features} made them. */
-    Prediction predict(Features features) {
-        return predict(features, knowsAny(fieldsModel.getFeatureIDMap(), features.fields())
-                ? Optional.of(fieldScores(fieldsModel, features.fields())) : Optional.empty());
-    }
-
-    /**
-     * {@link #predict(Features)} with the fields model's scores already worked out, empty when the model knows
-     * none of the document's features (the document then gets the most frequent training fields).
-     */
-    Prediction predict(Features features, Optional<Map<String, Double>> knownFieldScores) {
-        Optional<Map<String, Double>> sourceScores = Optional.empty();
-        if (knowsAny(sourcesModel.getFeatureIDMap(), features.sources())) {
-            Map<String, Double> scores = new LinkedHashMap<>();
-            sourcesModel.predict(features.sources()).getOutputScores()
-                    .forEach((name, label) -> scores.put(name, label.getScore()));
-            sourceScores = Optional.of(scores);
+    public TrainedClassifier(FeaturePipeline fieldsPipeline, LinearModel fieldsModel, FeaturePipeline sourcesPipeline,
+                             LinearModel sourcesModel, Taxonomy taxonomy, TrainingSettings settings, Summary summary) {
+        this.fieldsPipeline = Objects.requireNonNull(fieldsPipeline, "fieldsPipeline");
+        this.fieldsModel = Objects.requireNonNull(fieldsModel, "fieldsModel");
+        this.sourcesPipeline = Objects.requireNonNull(sourcesPipeline, "sourcesPipeline");
+        this.sourcesModel = Objects.requireNonNull(sourcesModel, "sourcesModel");
+        this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.summary = Objects.requireNonNull(summary, "summary");
+        this.fieldScorer = new LinearScorer(fieldsPipeline, fieldsModel);
+        this.sourceScorer = new LinearScorer(sourcesPipeline, sourcesModel);
+        this.thresholds = new double[fieldsModel.labels().size()];
+        for (int l = 0; l < thresholds.length; l++) {
+            thresholds[l] = fieldsModel.threshold(l);
         }
-        return predict(knownFieldScores, sourceScores);
+    }
+
+    public FeaturePipeline fieldsPipeline() {
+        return fieldsPipeline;
+    }
+
+    public LinearModel fieldsModel() {
+        return fieldsModel;
+    }
+
+    public FeaturePipeline sourcesPipeline() {
+        return sourcesPipeline;
+    }
+
+    public LinearModel sourcesModel() {
+        return sourcesModel;
+    }
+
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    public TrainingSettings settings() {
+        return settings;
+    }
+
+    public Summary summary() {
+        return summary;
+    }
+
+    /** Each field's decision threshold, a probability. */
+    public Map<String, Double> thresholds() {
+        return fieldsModel.thresholds();
+    }
+
+    /** Classifies one document; its labels, if any, are ignored. */
+    public Prediction predict(OsceDocument doc) {
+        Classification c = classify(doc, false);
+        return new Prediction(c.fields(), c.sources());
     }
 
     /**
-     * The prediction from both models' scores, each empty when that model knows none of the document's features
-     * (the document then gets that task's most frequent training labels, scored by their share).
+     * Classifies one document, its labels ignored: every field at or above its threshold (and at least the
+     * settings' {@code minFields} most probable), every source ranked, and with {@code explain} the features that
+     * weighed most for each predicted field and for the top source.
      */
-    Prediction predict(Optional<Map<String, Double>> knownFieldScores,
-                       Optional<Map<String, Double>> knownSourceScores) {
-        Map<String, Double> fieldScores = knownFieldScores
-                .orElseGet(() -> priors(summary.fieldCounts(), summary.fieldsItems()));
-        List<ScoredLabel> fields = Thresholds.select(fieldScores, thresholds, settings.minFields());
-
-        List<ScoredLabel> sources = new ArrayList<>();
-        knownSourceScores.orElseGet(() -> priors(summary.sourceCounts(), summary.sourcesItems()))
-                .forEach((name, score) -> sources.add(new ScoredLabel(name, score)));
+    Classification classify(OsceDocument doc, boolean explain) {
+        FeaturePipeline.Analysis analysis = FeaturePipeline.analyze(doc.withoutLabels());
+        LinearScorer.Nodes fieldFeatures = fieldScorer.features(analysis);
+        LinearScorer.Nodes sourceFeatures = sourceScorer.features(analysis);
+        List<ScoredLabel> fields = Thresholds.select(scored(fieldScorer, fieldFeatures), thresholds,
+                fieldsModel.labels(), settings.minFields());
+        List<ScoredLabel> sources = new ArrayList<>(scored(sourceScorer, sourceFeatures));
         sources.sort(ScoredLabel.BEST_FIRST);
-        return new Prediction(fields, sources);
+        Map<String, List<FeatureWeight>> words = new LinkedHashMap<>();
+        if (explain) {
+            for (ScoredLabel field : fields) {
+                words.put(field.label(), fieldScorer.strongest(fieldFeatures,
+                        fieldsModel.labels().indexOf(field.label()), WORDS_PER_LABEL));
+            }
+            if (!sources.isEmpty()) {
+                String top = sources.get(0).label();
+                words.put(top, sourceScorer.strongest(sourceFeatures, sourcesModel.labels().indexOf(top),
+                        WORDS_PER_LABEL));
+            }
+        }
+        return new Classification(doc.id(), fields, sources, words);
+    }
+
+    private static List<ScoredLabel> scored(LinearScorer scorer, LinearScorer.Nodes features) {
+        double[] margins = scorer.margins(features);
+        double[] probabilities = scorer.probabilities(margins);
+        List<String> labels = scorer.model().labels();
+        List<ScoredLabel> out = new ArrayList<>(labels.size());
+        for (int l = 0; l < labels.size(); l++) {
+            out.add(new ScoredLabel(labels.get(l), probabilities[l], margins[l]));
+        }
+        return out;
     }
 
     /** The source class a source name counts as: itself if the model knows it, else {@link #OTHER_SOURCE}. */
     public String sourceClass(String source) {
         return summary.sourceCounts().containsKey(source) ? source : OTHER_SOURCE;
-    }
-
-    /** The score of every label of a fields model for one document. */
-    static Map<String, Double> fieldScores(Model<MultiLabel> model, FeaturePipeline pipeline, OsceDocument doc) {
-        return fieldScores(model, pipeline.example(doc, LabelFactory.UNKNOWN_LABEL));
-    }
-
-    private static Map<String, Double> fieldScores(Model<MultiLabel> model, Example<Label> example) {
-        Map<String, Double> scores = new LinkedHashMap<>();
-        if (model instanceof IndependentMultiLabelModel independent) {
-            List<Label> labels = independent.getLabelOrder();
-            List<Model<Label>> models = independent.getModels();
-            for (int i = 0; i < labels.size(); i++) {
-                String name = labels.get(i).getLabel();
-                Label positive = models.get(i).predict(example).getOutputScores().get(name);
-                scores.put(name, positive == null ? Double.NEGATIVE_INFINITY : positive.getScore());
-            }
-        } else {
-            String[] names = new String[example.size()];
-            double[] values = new double[example.size()];
-            int i = 0;
-            for (Feature f : example) {
-                names[i] = f.getName();
-                values[i++] = f.getValue();
-            }
-            Example<MultiLabel> multi = new ArrayExample<>(MultiLabelFactory.UNKNOWN_MULTILABEL, names, values);
-            model.predict(multi).getOutputScores().forEach((name, multiLabel) -> scores.put(name,
-                    multiLabel.getLabelScore(new Label(name)).orElse(multiLabel.getScore())));
-        }
-        return scores;
-    }
-
-    private static boolean knowsAny(ImmutableFeatureMap known, Example<Label> example) {
-        for (Feature f : example) {
-            if (known.get(f.getName()) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Map<String, Double> priors(Map<String, Integer> counts, int items) {
-        Map<String, Double> shares = new LinkedHashMap<>();
-        counts.forEach((label, n) -> shares.put(label, items == 0 ? 0 : (double) n / items));
-        return shares;
     }
 }

@@ -17,9 +17,7 @@ public final class TrainingSettings {
         /** One-vs-rest L2-regularised logistic regression (LibLinear {@code L2R_LR}): scores are probabilities. */
         LOGISTIC,
         /** One-vs-rest linear SVM (LibLinear {@code L2R_L2LOSS_SVC_DUAL}): scores are decision values. */
-        SVM,
-        /** An ensemble of classifier chains (Tribuo {@code CCEnsembleTrainer}) over logistic regression. */
-        CC_ENSEMBLE
+        SVM
     }
 
     /** The label set of the fields-of-work task. */
@@ -46,10 +44,10 @@ public final class TrainingSettings {
     private final long seed;
     private final FieldsLevel fieldsLevel;
     private final int minFields;
-    private final int thresholdFolds;
+    private final int calibrationFolds;
+    private final boolean tuneThresholds;
     private final int minThresholdSupport;
     private final double thresholdShrinkage;
-    private final int ensembleSize;
     private final int minSourceCount;
     private final SourceExamples sourceExamples;
     private final FeatureConfig fieldsFeatures;
@@ -64,10 +62,10 @@ public final class TrainingSettings {
         this.seed = b.seed;
         this.fieldsLevel = b.fieldsLevel;
         this.minFields = b.minFields;
-        this.thresholdFolds = b.thresholdFolds;
+        this.calibrationFolds = b.calibrationFolds;
+        this.tuneThresholds = b.tuneThresholds;
         this.minThresholdSupport = b.minThresholdSupport;
         this.thresholdShrinkage = b.thresholdShrinkage;
-        this.ensembleSize = b.ensembleSize;
         this.minSourceCount = b.minSourceCount;
         this.sourceExamples = b.sourceExamples;
         this.fieldsFeatures = b.fieldsFeatures;
@@ -142,17 +140,24 @@ public final class TrainingSettings {
     }
 
     /**
-     * The decision thresholds are tuned on out-of-fold scores from this many inner folds of the training items,
-     * so every training item serves once as validation data; 0 or 1 turns tuning off.
+     * Each label's calibration from margin to probability is fitted on the margins that models trained on the
+     * other folds give each training item, from this many folds of the training items; below 2, or on a corpus
+     * too small to split, it is fitted on the final model's own margins of its training items, which makes the
+     * probabilities overconfident.
      */
-    public int thresholdFolds() {
-        return thresholdFolds;
+    public int calibrationFolds() {
+        return calibrationFolds;
     }
 
     /**
-     * A label with fewer positive training items than this keeps the model's own decision threshold (0 for the
-     * SVM, 0.5 for probabilities) instead of a tuned one.
+     * Whether each field's threshold is tuned to the best F1 on the calibration folds' held-out probabilities;
+     * otherwise it is the probability at the model's own decision boundary (margin 0).
      */
+    public boolean tuneThresholds() {
+        return tuneThresholds;
+    }
+
+    /** A label with fewer positive training items than this keeps the model's own threshold instead of a tuned one. */
     public int minThresholdSupport() {
         return minThresholdSupport;
     }
@@ -163,11 +168,6 @@ public final class TrainingSettings {
      */
     public double thresholdShrinkage() {
         return thresholdShrinkage;
-    }
-
-    /** Members of the classifier-chain ensemble ({@link Algorithm#CC_ENSEMBLE} only). */
-    public int ensembleSize() {
-        return ensembleSize;
     }
 
     /** Sources with fewer training items than this fold into {@link TrainedClassifier#OTHER_SOURCE}. */
@@ -201,9 +201,10 @@ public final class TrainingSettings {
         return o instanceof TrainingSettings t && algorithm == t.algorithm && sourcesAlgorithm == t.sourcesAlgorithm
                 && Double.compare(fieldsCost, t.fieldsCost) == 0 && Double.compare(sourcesCost, t.sourcesCost) == 0
                 && Double.compare(classWeighting, t.classWeighting) == 0 && seed == t.seed && fieldsLevel == t.fieldsLevel
-                && minFields == t.minFields && thresholdFolds == t.thresholdFolds
+                && minFields == t.minFields && calibrationFolds == t.calibrationFolds
+                && tuneThresholds == t.tuneThresholds
                 && minThresholdSupport == t.minThresholdSupport
-                && Double.compare(thresholdShrinkage, t.thresholdShrinkage) == 0 && ensembleSize == t.ensembleSize
+                && Double.compare(thresholdShrinkage, t.thresholdShrinkage) == 0
                 && minSourceCount == t.minSourceCount && sourceExamples == t.sourceExamples
                 && fieldsFeatures.equals(t.fieldsFeatures) && sourcesFeatures.equals(t.sourcesFeatures);
     }
@@ -211,7 +212,7 @@ public final class TrainingSettings {
     @Override
     public int hashCode() {
         return Objects.hash(algorithm, sourcesAlgorithm, fieldsCost, sourcesCost, classWeighting, seed, fieldsLevel, minFields,
-                thresholdFolds, minThresholdSupport, thresholdShrinkage, ensembleSize, minSourceCount, sourceExamples, fieldsFeatures,
+                calibrationFolds, tuneThresholds, minThresholdSupport, thresholdShrinkage, minSourceCount, sourceExamples, fieldsFeatures,
                 sourcesFeatures);
     }
 
@@ -219,9 +220,9 @@ public final class TrainingSettings {
     public String toString() {
         return "TrainingSettings{algorithm=" + algorithm + ", sourcesAlgorithm=" + sourcesAlgorithm + ", fieldsCost=" + fieldsCost + ", sourcesCost="
                 + sourcesCost + ", classWeighting=" + classWeighting + ", seed=" + seed + ", fieldsLevel="
-                + fieldsLevel + ", minFields=" + minFields + ", thresholdFolds=" + thresholdFolds
+                + fieldsLevel + ", minFields=" + minFields + ", calibrationFolds=" + calibrationFolds
+                + ", tuneThresholds=" + tuneThresholds
                 + ", minThresholdSupport=" + minThresholdSupport + ", thresholdShrinkage=" + thresholdShrinkage
-                + ", ensembleSize=" + ensembleSize
                 + ", minSourceCount=" + minSourceCount + ", sourceExamples=" + sourceExamples + ", fieldsFeatures="
                 + fieldsFeatures + ", sourcesFeatures=" + sourcesFeatures + "}";
     }
@@ -236,10 +237,10 @@ public final class TrainingSettings {
         private long seed = 42L;
         private FieldsLevel fieldsLevel = FieldsLevel.FIELDS;
         private int minFields = 1;
-        private int thresholdFolds = 0;
+        private int calibrationFolds = 3;
+        private boolean tuneThresholds = false;
         private int minThresholdSupport = 10;
         private double thresholdShrinkage = 60;
-        private int ensembleSize = 10;
         private int minSourceCount = 5;
         private SourceExamples sourceExamples = SourceExamples.EACH_LISTED;
         private FeatureConfig fieldsFeatures = FeatureConfig.defaults().toBuilder().titleNamespace(false)
@@ -258,10 +259,10 @@ public final class TrainingSettings {
             seed = s.seed;
             fieldsLevel = s.fieldsLevel;
             minFields = s.minFields;
-            thresholdFolds = s.thresholdFolds;
+            calibrationFolds = s.calibrationFolds;
+            tuneThresholds = s.tuneThresholds;
             minThresholdSupport = s.minThresholdSupport;
             thresholdShrinkage = s.thresholdShrinkage;
-            ensembleSize = s.ensembleSize;
             minSourceCount = s.minSourceCount;
             sourceExamples = s.sourceExamples;
             fieldsFeatures = s.fieldsFeatures;
@@ -273,13 +274,8 @@ public final class TrainingSettings {
             return this;
         }
 
-        /** @throws IllegalArgumentException for {@link Algorithm#CC_ENSEMBLE}, which is multi-label only */
         public Builder sourcesAlgorithm(Algorithm value) {
-            if (Objects.requireNonNull(value, "sourcesAlgorithm") == Algorithm.CC_ENSEMBLE) {
-                throw new IllegalArgumentException("the sources task is multi-class: use LOGISTIC or SVM, not "
-                        + value);
-            }
-            sourcesAlgorithm = value;
+            sourcesAlgorithm = Objects.requireNonNull(value, "sourcesAlgorithm");
             return this;
         }
 
@@ -316,8 +312,13 @@ public final class TrainingSettings {
             return this;
         }
 
-        public Builder thresholdFolds(int value) {
-            thresholdFolds = atLeast("thresholdFolds", value, 0);
+        public Builder calibrationFolds(int value) {
+            calibrationFolds = atLeast("calibrationFolds", value, 0);
+            return this;
+        }
+
+        public Builder tuneThresholds(boolean value) {
+            tuneThresholds = value;
             return this;
         }
 
@@ -331,11 +332,6 @@ public final class TrainingSettings {
                 throw new IllegalArgumentException("thresholdShrinkage must be a number >= 0, was " + value);
             }
             thresholdShrinkage = value;
-            return this;
-        }
-
-        public Builder ensembleSize(int value) {
-            ensembleSize = atLeast("ensembleSize", value, 1);
             return this;
         }
 

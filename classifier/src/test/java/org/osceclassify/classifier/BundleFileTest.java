@@ -44,19 +44,18 @@ class BundleFileTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {1, 2, BundleFile.FORMAT_VERSION})
-    void everyFormatVersionRoundTrips(int version) throws BundleException {
-        Map<String, byte[]> read = BundleFile.fromBytes(BundleFile.toBytes(entries(), version), "m.osce");
+    @Test
+    void theEntriesRoundTripInTheCurrentFormat() throws BundleException {
+        Map<String, byte[]> read = BundleFile.fromBytes(BundleFile.toBytes(entries(), BundleFile.FORMAT_VERSION),
+                "m.osce");
 
         assertEquals(List.of("pipeline", "taxonomy/fields.csv", "empty"), List.copyOf(read.keySet()));
         assertArrayEquals(new byte[] {1, 2, 3, 4, 5}, read.get("pipeline"));
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {1, 2, BundleFile.FORMAT_VERSION})
-    void everyTruncationIsRefusedWithAMessageNamingTheFile(int version) {
-        byte[] bytes = BundleFile.toBytes(entries(), version);
+    @Test
+    void everyTruncationIsRefusedWithAMessageNamingTheFile() {
+        byte[] bytes = BundleFile.toBytes(entries(), BundleFile.FORMAT_VERSION);
         for (int length = 0; length < bytes.length; length++) {
             byte[] truncated = Arrays.copyOf(bytes, length);
             BundleException e = assertThrows(BundleException.class,
@@ -65,10 +64,9 @@ class BundleFileTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {1, 2, BundleFile.FORMAT_VERSION})
-    void everySingleBitFlipIsRefused(int version) {
-        byte[] bytes = BundleFile.toBytes(entries(), version);
+    @Test
+    void everySingleBitFlipIsRefused() {
+        byte[] bytes = BundleFile.toBytes(entries(), BundleFile.FORMAT_VERSION);
         for (int i = 0; i < bytes.length; i++) {
             for (int bit = 0; bit < 8; bit++) {
                 byte[] flipped = bytes.clone();
@@ -86,11 +84,15 @@ class BundleFileTest {
         assertEquals("corpus.csv: not an osce-classify model bundle", e.getMessage());
     }
 
-    @Test
-    void anOlderFormatVersionIsRefusedWithAdviceToRetrain() {
-        byte[] old = BundleFile.toBytes(entries(), 0);
-        BundleException e = assertThrows(BundleException.class, () -> BundleFile.fromBytes(old, "old.osce"));
-        assertTrue(e.getMessage().contains("format version 0"), e.getMessage());
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, BundleFile.FORMAT_VERSION + 1})
+    void anotherFormatVersionIsRefusedWithAdviceToRetrainBeforeTheChecksumIsRead(int version) {
+        byte[] other = BundleFile.toBytes(entries(), version);
+        other[other.length - 1] ^= 1; // a bundle of Tribuo's older formats: the checksum is not even looked at
+        BundleException e = assertThrows(BundleException.class, () -> BundleFile.fromBytes(other, "old.osce"));
+        assertTrue(e.getMessage().startsWith("old.osce: the model bundle has "), e.getMessage());
+        assertTrue(e.getMessage().contains("format " + version) || e.getMessage().contains("version " + version),
+                e.getMessage());
         assertTrue(e.getMessage().contains("train the model again"), e.getMessage());
     }
 

@@ -16,7 +16,7 @@ class EvaluationsTest {
 
     private static final Taxonomy TAXONOMY = Taxonomy.bundled();
     private static final List<OsceDocument> CORPUS = TestCorpus.themed(60, 2);
-    private static final TrainingSettings SETTINGS = TrainingSettings.builder().thresholdFolds(3).minSourceCount(2)
+    private static final TrainingSettings SETTINGS = TrainingSettings.builder().minSourceCount(2)
             .build();
     private static final long WITH_FIELDS = CORPUS.stream().filter(d -> d.labels().hasFields()).count();
     private static final long WITH_SOURCES = CORPUS.stream().filter(d -> d.labels().hasSources()).count();

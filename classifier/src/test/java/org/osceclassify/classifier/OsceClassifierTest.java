@@ -20,6 +20,8 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Taxonomy;
@@ -49,13 +51,13 @@ class OsceClassifierTest {
         Classification c = classifier.classify("Police officers attended forensic crime investigation training");
 
         assertEquals("Policing", c.fields().get(0).label());
-        List<ScoredLabel> words = c.words().get("Policing");
+        List<FeatureWeight> words = c.words().get("Policing");
         assertFalse(words.isEmpty());
         assertTrue(words.size() <= OsceClassifier.WORDS_PER_LABEL);
-        assertTrue(words.stream().anyMatch(w -> w.label().contains("polic") || w.label().contains("forensic")),
+        assertTrue(words.stream().anyMatch(w -> w.feature().contains("polic") || w.feature().contains("forensic")),
                 words.toString());
         for (int i = 1; i < words.size(); i++) {
-            assertTrue(words.get(i - 1).score() >= words.get(i).score(), "strongest first");
+            assertTrue(words.get(i - 1).weight() >= words.get(i).weight(), "strongest first");
         }
         assertTrue(c.words().containsKey(c.topSource()));
     }
@@ -101,36 +103,43 @@ class OsceClassifierTest {
         assertEquals(classifier.trained().settings(), loaded.trained().settings());
     }
 
-    @Test
-    void aBundleOfFormatTwoWithTribuosOwnModelBytesStillLoadsAndClassifiesIdentically(@TempDir Path tmp)
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void aBundleOfAnOlderFormatIsRefusedWithOneLineSayingToTrainAgain(int format, @TempDir Path tmp)
             throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>(ModelBundle.entries(classifier.trained(), Optional.empty()));
-        entries.put(ModelBundle.FIELDS_MODEL,
-                Reproducible.pin(classifier.trained().fieldsModel().serialize()).toByteArray());
-        Path file = tmp.resolve("format-2.osce");
-        Files.write(file, BundleFile.toBytes(entries, 2));
+        Path file = tmp.resolve("old.osce");
+        Files.write(file, BundleFile.toBytes(ModelBundle.entries(classifier.trained(), Optional.empty()), format));
 
-        OsceClassifier loaded = OsceClassifier.load(file);
+        BundleException e = assertThrows(BundleException.class, () -> OsceClassifier.load(file));
 
+        assertEquals(file + ": the model bundle has the old format " + format + ", which this osce-classify no "
+                + "longer reads; train the model again", e.getMessage());
+    }
+
+    @Test
+    void scoresAreProbabilitiesAndTheSourcesAreRankedByThem() {
         for (OsceDocument doc : corpus) {
-            assertEquals(classifier.classify(doc), loaded.classify(doc));
-            assertEquals(TrainedClassifier.fieldScores(classifier.trained().fieldsModel(),
-                            classifier.trained().fieldsPipeline(), doc),
-                    TrainedClassifier.fieldScores(loaded.trained().fieldsModel(), loaded.trained().fieldsPipeline(),
-                            doc), "Tribuo's own predictions from the label models");
+            Classification c = classifier.classify(doc);
+            for (ScoredLabel l : c.fields()) {
+                assertTrue(l.probability() >= 0 && l.probability() <= 1, l.toString());
+            }
+            for (ScoredLabel l : c.sources()) {
+                assertTrue(l.probability() >= 0 && l.probability() <= 1, l.toString());
+            }
+            for (int i = 1; i < c.sources().size(); i++) {
+                assertTrue(c.sources().get(i - 1).probability() >= c.sources().get(i).probability());
+            }
         }
     }
 
     @Test
-    void aBundleHoldsTheSharedFeatureDomainOnceNotOncePerField(@TempDir Path tmp) throws IOException {
-        Path file = tmp.resolve("model.osce");
-        classifier.save(file);
-        int full = classifier.trained().fieldsModel().serialize().getSerializedSize();
-
-        int saved = BundleFile.read(file).get(ModelBundle.FIELDS_MODEL).length;
-
-        int fields = classifier.trained().summary().fieldCounts().size();
-        assertTrue(saved < 2.0 * full / fields, saved + " bytes against Tribuo's " + full + " for " + fields);
+    void aFieldIsPredictedExactlyWhenItsMarginIsAtLeastZeroBeyondTheTopOne() {
+        for (OsceDocument doc : corpus) {
+            Classification c = classifier.scores(doc);
+            for (ScoredLabel l : c.fields().subList(1, c.fields().size())) {
+                assertTrue(l.margin() >= 0, "a field beyond the first is predicted only at margin >= 0: " + l);
+            }
+        }
     }
 
     @Test

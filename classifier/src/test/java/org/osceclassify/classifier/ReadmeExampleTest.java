@@ -46,7 +46,7 @@ class ReadmeExampleTest {
 
         List<String> lines = output.lines().toList();
         assertEquals(3, lines.size(), output);
-        assertTrue(lines.get(0).startsWith("[ScoredLabel[label=Policing"), output);
+        assertTrue(lines.get(0).startsWith("[Policing (0."), output);
         assertEquals("OSCE Mission to Serbia", lines.get(1));
     }
 

@@ -47,40 +47,65 @@ class ThresholdsTest {
     @Test
     @DisplayName("each label gets its own F1-maximising threshold; one too rare to tune keeps the prior")
     void rareLabelsKeepThePrior() {
-        Map<String, Double> thresholds = Thresholds.tune(SCORES, TRUTH, List.of("common", "rare"), 2, 0.5, 0);
-        assertEquals(0.4, thresholds.get("common"), 1e-12); // half-way between 0.6 (last positive) and 0.2
-        assertEquals(0.5, thresholds.get("rare"), 1e-12);
+        assertEquals(0.4, tune("common", 2, 0), 1e-12); // half-way between 0.6 (last positive) and 0.2
+        assertEquals(0.5, tune("rare", 2, 0), 1e-12);
     }
 
     @Test
     @DisplayName("shrinkage pulls a tuned threshold towards the prior, weighing the prior as that many positives")
     void shrinkage() {
-        Map<String, Double> thresholds = Thresholds.tune(SCORES, TRUTH, List.of("common"), 1, 0.5, 3);
-        assertEquals((3 * 0.4 + 3 * 0.5) / 6, thresholds.get("common"), 1e-12);
+        assertEquals((3 * 0.4 + 3 * 0.5) / 6, tune("common", 1, 3), 1e-12);
+    }
+
+    /** The label's threshold tuned on the example scores, with the prior 0.5. */
+    private static double tune(String label, int minSupport, double shrinkage) {
+        double[] scores = SCORES.stream().mapToDouble(s -> s.get(label)).toArray();
+        boolean[] positive = new boolean[TRUTH.size()];
+        for (int i = 0; i < positive.length; i++) {
+            positive[i] = TRUTH.get(i).contains(label);
+        }
+        return Thresholds.tune(scores, positive, 0.5, minSupport, shrinkage);
+    }
+
+    private static final List<String> LABELS = List.of("A", "B", "C");
+
+    /** Labels A, B, C with these probabilities, and margins in the same order. */
+    private static List<ScoredLabel> scored(double a, double b, double c) {
+        return List.of(new ScoredLabel("A", a, a - 0.5), new ScoredLabel("B", b, b - 0.5),
+                new ScoredLabel("C", c, c - 0.5));
     }
 
     @Test
-    @DisplayName("a document gets every field at or above its threshold, best first")
+    @DisplayName("a document gets every field at or above its threshold, most probable first")
     void selectsFieldsAboveTheirThresholds() {
-        Map<String, Double> scores = Map.of("A", 0.9, "B", 0.2, "C", 0.6);
-        List<ScoredLabel> selected = Thresholds.select(scores, Map.of("A", 0.5, "B", 0.5, "C", 0.55), 1);
-        assertEquals(List.of(new ScoredLabel("A", 0.9), new ScoredLabel("C", 0.6)), selected);
+        List<ScoredLabel> selected = Thresholds.select(scored(0.9, 0.2, 0.6), new double[] {0.5, 0.5, 0.55},
+                LABELS, 1);
+        assertEquals(List.of("A", "C"), selected.stream().map(ScoredLabel::label).toList());
     }
 
     @Test
-    @DisplayName("at least the top field is returned even when no score reaches its threshold")
+    @DisplayName("at least the top field is returned even when no probability reaches its threshold")
     void topFieldAlwaysReturned() {
-        Map<String, Double> scores = Map.of("A", 0.3, "B", 0.2, "C", 0.4);
-        List<ScoredLabel> selected = Thresholds.select(scores, Map.of("A", 0.9, "B", 0.9, "C", 0.9), 1);
-        assertEquals(List.of(new ScoredLabel("C", 0.4)), selected);
+        List<ScoredLabel> selected = Thresholds.select(scored(0.3, 0.2, 0.4), new double[] {0.9, 0.9, 0.9},
+                LABELS, 1);
+        assertEquals(List.of("C"), selected.stream().map(ScoredLabel::label).toList());
     }
 
     @Test
-    @DisplayName("minFields is respected: the best-scored fields fill up to it; 0 allows no field at all")
+    @DisplayName("the fields a document must have are those of the highest margins, whatever their probabilities")
+    void requiredFieldsGoByMargin() {
+        List<ScoredLabel> scored = List.of(new ScoredLabel("A", 0.4, -0.2), new ScoredLabel("B", 0.1, -0.1),
+                new ScoredLabel("C", 0.3, -0.9));
+        assertEquals(List.of("B"), Thresholds.select(scored, new double[] {0.5, 0.5, 0.5}, LABELS, 1).stream()
+                .map(ScoredLabel::label).toList());
+    }
+
+    @Test
+    @DisplayName("minFields is respected: the most probable fields fill up to it; 0 allows no field at all")
     void minFieldsRespected() {
-        Map<String, Double> scores = Map.of("A", 0.3, "B", 0.2, "C", 0.4);
-        Map<String, Double> high = Map.of("A", 0.9, "B", 0.9, "C", 0.9);
-        assertEquals(List.of("C", "A"), Thresholds.select(scores, high, 2).stream().map(ScoredLabel::label).toList());
-        assertEquals(List.of(), Thresholds.select(scores, high, 0));
+        double[] high = {0.9, 0.9, 0.9};
+        assertEquals(List.of("C", "A"), Thresholds.select(scored(0.3, 0.2, 0.4), high, LABELS, 2).stream()
+                .map(ScoredLabel::label).toList());
+        assertEquals(List.of(), Thresholds.select(scored(0.3, 0.2, 0.4), high, LABELS, 0));
     }
 }

@@ -21,80 +21,52 @@ import org.osceclassify.model.Labels;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Origin;
 import org.osceclassify.model.Taxonomy;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
-import org.tribuo.multilabel.baseline.IndependentMultiLabelModel;
 
 class TrainingTest {
 
     private static final Taxonomy TAXONOMY = Taxonomy.bundled();
     private static final List<OsceDocument> CORPUS = TestCorpus.themed(60, 1);
-    private static final TrainingSettings SETTINGS = TrainingSettings.builder().thresholdFolds(3).minSourceCount(2)
+    private static final TrainingSettings SETTINGS = TrainingSettings.builder().minSourceCount(2)
             .build();
 
     @Test
-    @DisplayName("the same corpus and settings give byte-identical models and identical predictions")
+    @DisplayName("the same corpus and settings give identical models and identical predictions")
     void trainingIsDeterministic() {
         TrainedClassifier first = Training.train(SETTINGS, TAXONOMY, CORPUS);
         TrainedClassifier second = Training.train(SETTINGS, TAXONOMY, CORPUS);
-        assertArrayEquals(Reproducible.serialize(first.fieldsModel()).toByteArray(),
-                Reproducible.serialize(second.fieldsModel()).toByteArray());
-        assertArrayEquals(Reproducible.serialize(first.sourcesModel()).toByteArray(),
-                Reproducible.serialize(second.sourcesModel()).toByteArray());
+        assertEquals(first.fieldsModel(), second.fieldsModel());
+        assertEquals(first.sourcesModel(), second.sourcesModel());
         assertArrayEquals(first.fieldsPipeline().toBytes(), second.fieldsPipeline().toBytes());
         assertArrayEquals(first.sourcesPipeline().toBytes(), second.sourcesPipeline().toBytes());
-        assertEquals(first.thresholds(), second.thresholds());
         for (OsceDocument doc : CORPUS.subList(0, 10)) {
             assertEquals(first.predict(doc), second.predict(doc));
         }
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"LOGISTIC", "SVM"})
-    @DisplayName("a threshold fold's models score held-out items exactly as Tribuo's one-vs-rest model does")
-    void foldModelsScoreAsTribuosOneVsRestModel(TrainingSettings.Algorithm algorithm) {
-        TrainingSettings settings = SETTINGS.toBuilder().algorithm(algorithm).build();
-        List<OsceDocument> train = TestCorpus.themed(60, 3);
-        Labelling labelling = new Labelling(TAXONOMY, settings.fieldsLevel());
-        org.osceclassify.features.FeaturePipeline pipeline = org.osceclassify.features.FeaturePipeline.fit(
-                settings.fieldsFeatures(), TAXONOMY, train.stream().map(OsceDocument::withoutLabels).toList());
-
-        LinearScorer fold = Training.trainFold(settings, pipeline, labelling, train);
-        org.tribuo.Model<org.tribuo.multilabel.MultiLabel> tribuo = Training.trainFields(settings, pipeline,
-                labelling, train);
-
-        for (OsceDocument doc : TestCorpus.themed(90, 5)) {
-            assertEquals(TrainedClassifier.fieldScores(tribuo, pipeline, doc.withoutLabels()),
-                    fold.scores(doc.withoutLabels()).orElseThrow(), doc.id());
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(names = {"LOGISTIC", "SVM"})
-    @DisplayName("the number of threads never changes the model: tuned thresholds and model bytes are the same")
+    @EnumSource(TrainingSettings.Algorithm.class)
+    @DisplayName("the number of threads never changes the model: weights, calibrations and tuned thresholds")
     void threadsDoNotChangeTheModel(TrainingSettings.Algorithm algorithm) {
-        TrainingSettings settings = SETTINGS.toBuilder().algorithm(algorithm).thresholdFolds(4)
-                .minThresholdSupport(1).build();
+        TrainingSettings settings = SETTINGS.toBuilder().algorithm(algorithm).sourcesAlgorithm(algorithm)
+                .calibrationFolds(4).tuneThresholds(true).minThresholdSupport(1).build();
         List<OsceDocument> corpus = TestCorpus.themed(90, 5);
         TrainedClassifier sequential = Training.train(settings, TAXONOMY, corpus, 1);
         TrainedClassifier parallel = Training.train(settings, TAXONOMY, corpus, 3);
-        double fallback = algorithm == TrainingSettings.Algorithm.SVM ? 0.0 : 0.5;
-        assertTrue(sequential.thresholds().values().stream().anyMatch(t -> t != fallback),
-                "the folds tuned some threshold: " + sequential.thresholds());
-        assertEquals(sequential.thresholds(), parallel.thresholds());
-        assertArrayEquals(Reproducible.serialize(sequential.fieldsModel()).toByteArray(),
-                Reproducible.serialize(parallel.fieldsModel()).toByteArray());
-        assertArrayEquals(Reproducible.serialize(sequential.sourcesModel()).toByteArray(),
-                Reproducible.serialize(parallel.sourcesModel()).toByteArray());
+        assertEquals(sequential.fieldsModel(), parallel.fieldsModel());
+        assertEquals(sequential.sourcesModel(), parallel.sourcesModel());
+        assertArrayEquals(LinearModelCodec.encode(sequential.fieldsModel()),
+                LinearModelCodec.encode(parallel.fieldsModel()));
     }
 
     @Test
-    @DisplayName("the label models of the fields model share its feature domain, one object instead of a copy each")
-    void labelModelsShareTheFieldsDomain() {
-        TrainedClassifier trained = Training.train(SETTINGS, TAXONOMY, CORPUS);
-        IndependentMultiLabelModel fields = (IndependentMultiLabelModel) trained.fieldsModel();
-        for (Model<Label> label : fields.getModels()) {
-            assertSame(fields.getFeatureIDMap(), label.getFeatureIDMap());
+    @DisplayName("thresholds are probabilities; untuned, each is the probability at the model's own boundary")
+    void thresholdsAreProbabilitiesAtTheDecisionBoundary() {
+        LinearModel fields = Training.train(SETTINGS, TAXONOMY, CORPUS).fieldsModel();
+        for (int l = 0; l < fields.labels().size(); l++) {
+            double threshold = fields.threshold(l);
+            assertTrue(threshold > 0 && threshold < 1, "threshold " + threshold);
+            assertEquals(fields.calibration(l).probability(0), threshold, 0.0);
+            assertTrue(fields.calibration(l).slope() > 0, "probability rises with the margin");
         }
     }
 
@@ -118,7 +90,7 @@ class TrainingTest {
         assertEquals(classifier.summary().sourceCounts().keySet(),
                 Set.copyOf(p.sources().stream().map(ScoredLabel::label).toList()));
         for (int i = 1; i < p.sources().size(); i++) {
-            assertTrue(p.sources().get(i - 1).score() >= p.sources().get(i).score());
+            assertTrue(p.sources().get(i - 1).probability() >= p.sources().get(i).probability());
         }
     }
 
@@ -204,15 +176,12 @@ class TrainingTest {
     }
 
     @Test
-    @DisplayName("every algorithm trains and scores: logistic, SVM, classifier-chain ensemble, SVM for sources")
+    @DisplayName("every algorithm trains and scores: logistic regression and SVM, for either task")
     void everyAlgorithmTrains() {
         OsceDocument unseen = OsceDocument.ofText("new", "the police officers and cadets on patrol",
                 Origin.of("typed"));
         for (TrainingSettings.Algorithm algorithm : TrainingSettings.Algorithm.values()) {
-            TrainingSettings settings = SETTINGS.toBuilder().algorithm(algorithm).ensembleSize(3)
-                    .sourcesAlgorithm(algorithm == TrainingSettings.Algorithm.SVM
-                            ? TrainingSettings.Algorithm.SVM : TrainingSettings.Algorithm.LOGISTIC)
-                    .build();
+            TrainingSettings settings = SETTINGS.toBuilder().algorithm(algorithm).sourcesAlgorithm(algorithm).build();
             Prediction p = Training.train(settings, TAXONOMY, CORPUS).predict(unseen);
             assertEquals(TestCorpus.POLICING, p.fields().get(0).label(), algorithm.name());
             assertEquals(TestCorpus.SERBIA, p.sources().get(0).label(), algorithm.name());
@@ -233,8 +202,7 @@ class TrainingTest {
     void settingsAreValidated() {
         assertThrows(IllegalArgumentException.class, () -> TrainingSettings.builder().fieldsCost(0));
         assertThrows(IllegalArgumentException.class, () -> TrainingSettings.builder().minSourceCount(0));
-        assertThrows(IllegalArgumentException.class,
-                () -> TrainingSettings.builder().sourcesAlgorithm(TrainingSettings.Algorithm.CC_ENSEMBLE));
+        assertThrows(IllegalArgumentException.class, () -> TrainingSettings.builder().calibrationFolds(-1));
         assertFalse(TrainingSettings.defaults().equals(TrainingSettings.defaults().toBuilder().seed(7).build()));
         assertEquals(TrainingSettings.defaults(), TrainingSettings.defaults().toBuilder().build());
     }

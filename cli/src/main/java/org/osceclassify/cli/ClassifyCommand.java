@@ -76,6 +76,10 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Show the words that weighed most for each predicted label.")
     boolean explain;
 
+    @Option(names = "--raw-scores",
+            description = "Print the models' raw margins (decision values) instead of calibrated probabilities.")
+    boolean rawScores;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Classify on N threads; results keep the input order. Default: the number of processors "
                     + "(${DEFAULT-VALUE}).")
@@ -176,7 +180,8 @@ final class ClassifyCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder(batch.size() * 160);
         for (OsceDocument doc : batch) {
             Classification c = explain ? classifier.classify(doc) : classifier.scores(doc);
-            text.append(format.record(c, top, explain));
+            text.append(format.record(c, top, explain,
+                    rawScores ? ResultFormat.Score.MARGIN : ResultFormat.Score.PROBABILITY));
         }
         return text.toString();
     }

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import org.osceclassify.classifier.BundleException;
 import org.osceclassify.classifier.OsceClassifier;
 import org.osceclassify.classifier.TrainingSettings;
 import org.osceclassify.model.Taxonomy;
@@ -30,15 +31,21 @@ final class DefaultModel {
         }
         Path cached = cacheDir().resolve("default-" + key(Files.readAllBytes(corpus),
                 new Main.Version().getVersion()[0], TrainingSettings.defaults()) + ".osce");
-        if (!Files.isRegularFile(cached)) {
-            terminal.err().println("osce-classify: training the default model on " + corpus
-                    + " (once; cached as " + cached + ")");
-            CorpusInput input = new CorpusInput();
-            input.corpora.add(corpus);
-            OsceClassifier.train(TrainingSettings.defaults(), Taxonomy.bundled(), input.load(terminal))
-                    .save(cached);
+        if (Files.isRegularFile(cached)) {
+            try {
+                return OsceClassifier.load(cached);
+            } catch (BundleException e) {
+                // A cache written by an older osce-classify, or damaged: the default model is ours to rebuild.
+            }
         }
-        return OsceClassifier.load(cached);
+        terminal.err().println("osce-classify: training the default model on " + corpus
+                + " (once; cached as " + cached + ")");
+        CorpusInput input = new CorpusInput();
+        input.corpora.add(corpus);
+        OsceClassifier trained = OsceClassifier.train(TrainingSettings.defaults(), Taxonomy.bundled(),
+                input.load(terminal));
+        trained.save(cached);
+        return trained;
     }
 
     static Path cacheDir() {

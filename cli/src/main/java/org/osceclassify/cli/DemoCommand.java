@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static String describe(List<ScoredLabel> labels) {
-        return String.join(", ", labels.stream().map(l -> l.label() + " (" + ResultFormat.score(l.score()) + ")")
+        return String.join(", ", labels.stream().map(l -> l.label() + " (" + ResultFormat.score(l.probability()) + ")")
                 .toList());
     }
 }

@@ -10,10 +10,11 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import com.oracle.labs.mlrg.olcut.util.Pair;
+import org.osceclassify.classifier.FeatureWeight;
+import org.osceclassify.classifier.LinearModel;
 import org.osceclassify.classifier.OsceClassifier;
 import org.osceclassify.classifier.TrainedClassifier;
 import org.osceclassify.classifier.TrainingSettings;
-import org.tribuo.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -63,23 +64,25 @@ final class InspectCommand implements Callable<Integer> {
                 + t.sourcesPipeline().vocabularySize());
         out.println();
 
-        Map<String, List<Pair<String, Double>>> fieldFeatures = t.fieldsModel().getTopFeatures(features);
-        out.println("fields of work (" + summary.fieldCounts().size() + "): label, training items, threshold, "
-                + "strongest features");
-        for (Map.Entry<String, Integer> e : new TreeMap<>(summary.fieldCounts()).entrySet()) {
-            Double threshold = t.thresholds().get(e.getKey());
-            out.println(String.format(Locale.ROOT, "  %-50s %5d  %s", e.getKey(), e.getValue(),
-                    threshold == null ? "-" : String.format(Locale.ROOT, "%.3f", threshold)));
-            printFeatures(out, fieldFeatures.get(e.getKey()));
+        out.println("fields of work (" + summary.fieldCounts().size() + "): label, training items, threshold "
+                + "(a probability), strongest features");
+        LinearModel fields = t.fieldsModel();
+        for (int l = 0; l < fields.labels().size(); l++) {
+            String label = fields.labels().get(l);
+            out.println(String.format(Locale.ROOT, "  %-50s %5d  %.3f", label,
+                    summary.fieldCounts().getOrDefault(label, 0), fields.threshold(l)));
+            printFeatures(out, fields.strongest(l, features, t.fieldsPipeline()::textFeatureName));
         }
         out.println();
 
-        Map<String, List<Pair<String, Double>>> sourceFeatures = t.sourcesModel().getTopFeatures(features);
         out.println("source bodies (" + summary.sourceCounts().size() + "): class, training items, strongest "
                 + "features");
-        for (Map.Entry<String, Integer> e : new TreeMap<>(summary.sourceCounts()).entrySet()) {
-            out.println(String.format(Locale.ROOT, "  %-70s %5d", e.getKey(), e.getValue()));
-            printFeatures(out, sourceFeatures.get(e.getKey()));
+        LinearModel sources = t.sourcesModel();
+        for (int l = 0; l < sources.labels().size(); l++) {
+            String label = sources.labels().get(l);
+            out.println(String.format(Locale.ROOT, "  %-70s %5d", label,
+                    summary.sourceCounts().getOrDefault(label, 0)));
+            printFeatures(out, sources.strongest(l, features, t.sourcesPipeline()::textFeatureName));
         }
 
         classifier.evaluation().ifPresent(evaluation -> {
@@ -95,22 +98,21 @@ final class InspectCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void printFeatures(PrintStream out, List<Pair<String, Double>> top) {
-        if (top == null || top.isEmpty()) {
+    private static void printFeatures(PrintStream out, List<FeatureWeight> top) {
+        if (top.isEmpty()) {
             return;
         }
         out.println("      " + top.stream()
-                .map(p -> p.getA() + String.format(Locale.ROOT, " %+.2f", p.getB()))
+                .map(w -> w.feature() + String.format(Locale.ROOT, " %+.2f", w.weight()))
                 .collect(Collectors.joining(", ")));
     }
 
-    private void printProvenance(PrintStream out, String name, Model<?> m) {
-        out.println("  " + name + ": " + m.getClass().getSimpleName() + ", trainer "
-                + m.getProvenance().getTrainerProvenance().getClassName() + ", Tribuo "
-                + m.getProvenance().getTribuoVersion() + ", Java " + m.getProvenance().getJavaVersion()
-                + ", " + m.getFeatureIDMap().size() + " features, " + m.getOutputIDInfo().size() + " outputs");
+    private void printProvenance(PrintStream out, String name, LinearModel m) {
+        out.println("  " + name + ": " + m.solver().name().toLowerCase(Locale.ROOT) + ", one-vs-rest over "
+                + m.labels().size() + " labels and " + m.columns() + " features, each trained by Tribuo's "
+                + "LibLinear trainer and calibrated (Platt scaling on held-out folds)");
         if (fullProvenance) {
-            out.println(m.getProvenance());
+            out.println(m.provenance());
         }
     }
 }

@@ -13,16 +13,27 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.apache.commons.csv.CSVFormat;
 import org.osceclassify.classifier.Classification;
+import org.osceclassify.classifier.FeatureWeight;
 import org.osceclassify.classifier.ScoredLabel;
 
 /**
  * How {@code classify} writes its results: one text record per document, so that output streams in constant
  * memory and records can be formatted on several threads. CSV has the columns
  * {@code id,fields,sources,field_scores,source_scores} (plus {@code words} with {@code --explain}); labels are
- * joined with {@code ;}, best first, and scores written as {@code label=0.930}.
+ * joined with {@code ;}, most probable first, and scores written as {@code label=0.930}: calibrated probabilities,
+ * or the models' margins with {@code --raw-scores}.
  */
 enum ResultFormat {
     table, csv, jsonl;
+
+    /** What a score is: the calibrated probability (the default) or the model's raw margin. */
+    enum Score {
+        PROBABILITY, MARGIN;
+
+        double of(ScoredLabel label) {
+            return this == PROBABILITY ? label.probability() : label.margin();
+        }
+    }
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
     private static final JsonFactory JSON = new JsonFactory();
@@ -40,43 +51,52 @@ enum ResultFormat {
      * One document's result, ending with a line break: its fields, its {@code top} best sources, and with
      * {@code explain} the words that weighed most. Safe to call from several threads.
      */
-    String record(Classification c, int top, boolean explain) {
+    String record(Classification c, int top, boolean explain, Score score) {
         List<ScoredLabel> sources = c.sources().subList(0, Math.min(top, c.sources().size()));
         return switch (this) {
-            case table -> table(c, sources, explain);
+            case table -> table(c, sources, explain, score);
             case csv -> (explain
-                    ? CSV.format(c.id(), labels(c.fields()), labels(sources), scores(c.fields()), scores(sources),
-                    words(c.words()))
-                    : CSV.format(c.id(), labels(c.fields()), labels(sources), scores(c.fields()), scores(sources)))
+                    ? CSV.format(c.id(), labels(c.fields()), labels(sources), scores(c.fields(), score),
+                    scores(sources, score), words(c.words()))
+                    : CSV.format(c.id(), labels(c.fields()), labels(sources), scores(c.fields(), score),
+                    scores(sources, score)))
                     + "\n";
-            case jsonl -> json(c, sources, explain);
+            case jsonl -> json(c, sources, explain, score);
         };
     }
 
-    private static String table(Classification c, List<ScoredLabel> sources, boolean explain) {
+    private static String table(Classification c, List<ScoredLabel> sources, boolean explain, Score score) {
         StringBuilder out = new StringBuilder(c.id()).append('\n');
-        out.append("  fields:  ").append(c.fields().stream().map(l -> l.label() + " (" + score(l.score()) + ")")
+        out.append("  fields:  ").append(c.fields().stream().map(l -> l.label() + " (" + score(score.of(l)) + ")")
                 .collect(Collectors.joining(", "))).append('\n');
-        out.append("  sources: ").append(sources.stream().map(l -> l.label() + " (" + score(l.score()) + ")")
+        out.append("  sources: ").append(sources.stream().map(l -> l.label() + " (" + score(score.of(l)) + ")")
                 .collect(Collectors.joining(", "))).append('\n');
         if (explain) {
             c.words().forEach((label, ws) -> out.append("  why ").append(label).append(": ").append(ws.stream()
-                    .map(w -> w.label() + " " + score(w.score())).collect(Collectors.joining(", "))).append('\n'));
+                    .map(w -> w.feature() + " " + score(w.weight())).collect(Collectors.joining(", ")))
+                    .append('\n'));
         }
         return out.toString();
     }
 
-    private static String json(Classification c, List<ScoredLabel> sources, boolean explain) {
+    private static String json(Classification c, List<ScoredLabel> sources, boolean explain, Score score) {
         StringWriter line = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(line)) {
             g.writeStartObject();
             g.writeStringField("id", c.id());
-            scored(g, "fields", c.fields());
-            scored(g, "sources", sources);
+            scored(g, "fields", c.fields(), score);
+            scored(g, "sources", sources, score);
             if (explain) {
                 g.writeObjectFieldStart("words");
-                for (Map.Entry<String, List<ScoredLabel>> e : c.words().entrySet()) {
-                    scored(g, e.getKey(), e.getValue());
+                for (Map.Entry<String, List<FeatureWeight>> e : c.words().entrySet()) {
+                    g.writeArrayFieldStart(e.getKey());
+                    for (FeatureWeight w : e.getValue()) {
+                        g.writeStartObject();
+                        g.writeStringField("feature", w.feature());
+                        g.writeNumberField("weight", Math.round(w.weight() * 1e4) / 1e4);
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
                 }
                 g.writeEndObject();
             }
@@ -87,12 +107,14 @@ enum ResultFormat {
         return line.append('\n').toString();
     }
 
-    private static void scored(JsonGenerator g, String name, List<ScoredLabel> labels) throws IOException {
+    private static void scored(JsonGenerator g, String name, List<ScoredLabel> labels, Score score)
+            throws IOException {
         g.writeArrayFieldStart(name);
         for (ScoredLabel l : labels) {
             g.writeStartObject();
             g.writeStringField("label", l.label());
-            g.writeNumberField("score", Math.round(l.score() * 1e4) / 1e4);
+            g.writeNumberField(score == Score.PROBABILITY ? "probability" : "margin",
+                    Math.round(score.of(l) * 1e4) / 1e4);
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -102,13 +124,13 @@ enum ResultFormat {
         return labels.stream().map(ScoredLabel::label).collect(Collectors.joining(";"));
     }
 
-    static String scores(List<ScoredLabel> labels) {
+    static String scores(List<ScoredLabel> labels, Score score) {
         StringBuilder out = new StringBuilder();
         for (ScoredLabel l : labels) {
             if (!out.isEmpty()) {
                 out.append(';');
             }
-            out.append(l.label()).append('=').append(score(l.score()));
+            out.append(l.label()).append('=').append(score(score.of(l)));
         }
         return out.toString();
     }
@@ -136,9 +158,9 @@ enum ResultFormat {
         return sign + fixed;
     }
 
-    static String words(Map<String, List<ScoredLabel>> words) {
+    static String words(Map<String, List<FeatureWeight>> words) {
         return words.entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue().stream().map(ScoredLabel::label)
+                .map(e -> e.getKey() + ": " + e.getValue().stream().map(FeatureWeight::feature)
                         .collect(Collectors.joining(" ")))
                 .collect(Collectors.joining(" | "));
     }

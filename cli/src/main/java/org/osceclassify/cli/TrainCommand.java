@@ -15,8 +15,11 @@ import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Taxonomy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code osce-classify train}: trains both tasks on a corpus and writes the model bundle. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -33,6 +36,9 @@ final class TrainCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     CorpusInput corpus = new CorpusInput();
 
@@ -43,12 +49,20 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions training = new TrainingOptions();
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Train the labels' models on N threads; the model is the same for any N. Default: the "
+                    + "number of processors (${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--no-evaluate", negatable = false,
             description = "Skip the holdout evaluation that is otherwise stored in the bundle and printed.")
     boolean noEvaluate;
 
     @Override
     public Integer call() throws Exception {
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + threads);
+        }
         Terminal terminal = main.terminal;
         List<OsceDocument> docs = corpus.load(terminal);
         TrainingSettings settings = training.settings();
@@ -60,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
             evaluation = Evaluations.holdout(settings, taxonomy, docs, HOLDOUT);
         }
         terminal.progress("training on " + docs.size() + " items...");
-        OsceClassifier classifier = OsceClassifier.train(settings, taxonomy, docs);
+        OsceClassifier classifier = OsceClassifier.train(settings, taxonomy, docs, threads);
         if (evaluation != null) {
             classifier = classifier.withEvaluation(evaluation);
         }

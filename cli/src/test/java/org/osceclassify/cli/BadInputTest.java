@@ -227,9 +227,19 @@ class BadInputTest {
         Path old = Files.write(dir.resolve("old.osce"), bytes);
 
         assertClassifyWithModelFails(old, "old.osce: the model bundle has format version 0, this osce-classify "
-                + "reads versions 1 to 3; train the model again with this version");
+                + "reads version 4; train the model again with this version");
         CliRun inspect = CliRun.of("inspect", "--model", old.toString());
         assertFailsInOneLine(inspect, 1, "format version 0");
+    }
+
+    @Test
+    void aBundleOfTheOldTribuoFormatsIsRefusedSayingToTrainAgain() throws IOException {
+        byte[] bytes = Files.readAllBytes(model);
+        ByteBuffer.wrap(bytes).putInt(8, 3);
+        Path old = Files.write(dir.resolve("format-3.osce"), bytes);
+
+        assertClassifyWithModelFails(old, "format-3.osce: the model bundle has the old format 3, which this "
+                + "osce-classify no longer reads; train the model again");
     }
 
     // --- folders with bad items -------------------------------------------------------------------------------

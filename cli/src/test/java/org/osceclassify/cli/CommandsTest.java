@@ -59,6 +59,43 @@ class CommandsTest {
     }
 
     @Test
+    void theNumberOfTrainingThreadsDoesNotChangeTheBundleBytes() throws IOException {
+        Path one = dir.resolve("one-thread.osce");
+        Path three = dir.resolve("three-threads.osce");
+        assertEquals(0, CliRun.of("train", "--corpus", corpus.toString(), "--model", one.toString(), "--threads", "1",
+                "--no-evaluate").exitCode());
+        assertEquals(0, CliRun.of("train", "--corpus", corpus.toString(), "--model", three.toString(), "--threads",
+                "3", "--no-evaluate").exitCode());
+        assertTrue(Arrays.equals(Files.readAllBytes(one), Files.readAllBytes(three)));
+    }
+
+    @Test
+    void classifyPrintsProbabilitiesAndWithRawScoresTheMargins() throws IOException {
+        List<CSVRecord> probabilities = csv(CliRun.of("classify", "--model", model.toString(), "--format", "csv",
+                corpus.toString()).out());
+        List<CSVRecord> margins = csv(CliRun.of("classify", "--model", model.toString(), "--format", "csv",
+                "--raw-scores", corpus.toString()).out());
+
+        assertEquals(probabilities.size(), margins.size());
+        boolean negativeMargin = false;
+        for (int i = 0; i < probabilities.size(); i++) {
+            assertEquals(probabilities.get(i).get("fields"), margins.get(i).get("fields"), "the same labels");
+            for (String score : (probabilities.get(i).get("field_scores") + ";"
+                    + probabilities.get(i).get("source_scores")).split(";")) {
+                double p = Double.parseDouble(score.substring(score.lastIndexOf('=') + 1));
+                assertTrue(p >= 0 && p <= 1, "a probability: " + score);
+            }
+            negativeMargin |= margins.get(i).get("source_scores").contains("=-");
+        }
+        assertTrue(negativeMargin, "the sources ranked below the top have negative margins");
+    }
+
+    private static List<CSVRecord> csv(String text) throws IOException {
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text)).getRecords();
+    }
+
+    @Test
     void trainOnAMissingCorpusIsOneLineWithExitCodeOneAndNoModel() {
         Path target = dir.resolve("never.osce");
         CliRun run = CliRun.of("train", "--corpus", dir.resolve("missing.csv").toString(), "--model",
@@ -234,7 +271,14 @@ class CommandsTest {
         assertTrue(run.out().contains("Policing"), run.out());
         assertTrue(run.out().contains("source bodies (3)"), run.out());
         assertTrue(run.out().contains("evaluation"), run.out());
-        assertTrue(run.out().contains("Tribuo 4.3.2"), run.out());
+        assertTrue(run.out().contains("each trained by Tribuo's LibLinear trainer and calibrated"), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("  Policing +\\d+  0\\.\\d{3}")),
+                "a field's threshold is a probability: " + run.out());
+
+        CliRun full = CliRun.of("inspect", "--model", model.toString(), "--provenance");
+        assertTrue(full.out().contains("tribuo-version=4.3.2"), full.out());
+        assertTrue(full.out().contains("trainer=Trainer(class-name=org.tribuo.classification.liblinear."
+                + "LibLinearClassificationTrainer"), full.out());
     }
 
     @Test
