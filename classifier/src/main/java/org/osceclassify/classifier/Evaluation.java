@@ -11,13 +11,23 @@ import java.util.Objects;
  * @param testItems  items tested on (all folds together, for cross-validation)
  * @param fields     the fields-of-work metrics
  * @param sources    the source-body metrics
+ * @param fieldsCalibration  how well the probabilities of the predicted fields match how often they are right
+ * @param sourcesCalibration how well the probability of the top source matches how often it is right
  */
 public record Evaluation(String method, int trainItems, int testItems, FieldsEvaluation fields,
-                         SourcesEvaluation sources) {
+                         SourcesEvaluation sources, Reliability fieldsCalibration, Reliability sourcesCalibration) {
 
     public Evaluation {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(fields, "fields");
         Objects.requireNonNull(sources, "sources");
+        Objects.requireNonNull(fieldsCalibration, "fieldsCalibration");
+        Objects.requireNonNull(sourcesCalibration, "sourcesCalibration");
+    }
+
+    /** An evaluation without calibration figures. */
+    public Evaluation(String method, int trainItems, int testItems, FieldsEvaluation fields,
+                      SourcesEvaluation sources) {
+        this(method, trainItems, testItems, fields, sources, Reliability.NONE, Reliability.NONE);
     }
 }

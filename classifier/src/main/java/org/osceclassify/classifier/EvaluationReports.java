@@ -91,6 +91,8 @@ public final class EvaluationReports {
             ArrayNode r = rows.addArray();
             row.forEach(r::add);
         }
+        putReliability(root.putObject("fields_calibration"), evaluation.fieldsCalibration());
+        putReliability(root.putObject("sources_calibration"), evaluation.sourcesCalibration());
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -118,7 +120,32 @@ public final class EvaluationReports {
                         f.get("micro_recall").asDouble(), f.get("jaccard").asDouble(),
                         f.get("hamming_loss").asDouble(), labelScores(f.get("per_label"))),
                 new SourcesEvaluation(s.get("items").asInt(), s.get("top1").asDouble(), s.get("top3").asDouble(),
-                        s.get("macro_f1").asDouble(), labels, confusion, labelScores(s.get("per_label"))));
+                        s.get("macro_f1").asDouble(), labels, confusion, labelScores(s.get("per_label"))),
+                reliability(root.get("fields_calibration")), reliability(root.get("sources_calibration")));
+    }
+
+    private static void putReliability(ObjectNode node, Reliability r) {
+        node.put("expected_calibration_error", r.expectedCalibrationError());
+        ArrayNode bins = node.putArray("bins");
+        for (Reliability.Bin b : r.bins()) {
+            ObjectNode bin = bins.addObject();
+            bin.put("lower", b.lower());
+            bin.put("upper", b.upper());
+            bin.put("count", b.count());
+            bin.put("mean_probability", b.meanProbability());
+            bin.put("observed", b.observed());
+        }
+    }
+
+    private static Reliability reliability(JsonNode node) {
+        if (node == null) {
+            return Reliability.NONE;
+        }
+        List<Reliability.Bin> bins = new ArrayList<>();
+        node.get("bins").forEach(b -> bins.add(new Reliability.Bin(b.get("lower").asDouble(),
+                b.get("upper").asDouble(), b.get("count").asInt(), b.get("mean_probability").asDouble(),
+                b.get("observed").asDouble())));
+        return new Reliability(node.get("expected_calibration_error").asDouble(), bins);
     }
 
     private static List<LabelScores> labelScores(JsonNode array) {

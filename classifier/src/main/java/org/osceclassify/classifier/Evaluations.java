@@ -65,7 +65,8 @@ public final class Evaluations {
         Splits.Split all = new Splits.Split(List.of(), IntStream.range(0, docs.size()).boxed().toList());
         Evaluation e = evaluate(method, classifier.settings(), classifier.taxonomy(), docs, List.of(all),
                 split -> classifier);
-        return new Evaluation(e.method(), classifier.summary().items(), e.testItems(), e.fields(), e.sources());
+        return new Evaluation(e.method(), classifier.summary().items(), e.testItems(), e.fields(), e.sources(),
+                e.fieldsCalibration(), e.sourcesCalibration());
     }
 
     private static Evaluation evaluate(String method, TrainingSettings settings, Taxonomy taxonomy,
@@ -85,6 +86,10 @@ public final class Evaluations {
         List<List<String>> sourcesTruth = new ArrayList<>();
         List<List<String>> sourcesRanked = new ArrayList<>();
         Set<String> sourceClasses = new TreeSet<>();
+        List<Double> fieldProbabilities = new ArrayList<>();
+        List<Boolean> fieldsRight = new ArrayList<>();
+        List<Double> topSourceProbabilities = new ArrayList<>();
+        List<Boolean> topSourceRight = new ArrayList<>();
         int trainItems = 0;
         int testItems = 0;
         int round = 0;
@@ -108,12 +113,21 @@ public final class Evaluations {
                 if (!fields.isEmpty()) {
                     fieldsTruth.add(fields);
                     Set<String> predicted = new LinkedHashSet<>();
-                    prediction.fields().forEach(f -> predicted.add(f.label()));
+                    for (ScoredLabel f : prediction.fields()) {
+                        predicted.add(f.label());
+                        fieldProbabilities.add(f.probability());
+                        fieldsRight.add(fields.contains(f.label()));
+                    }
                     fieldsPredicted.add(predicted);
                 }
                 if (!sources.isEmpty()) {
-                    sourcesTruth.add(sources.stream().map(classifier::sourceClass).distinct().toList());
+                    List<String> truth = sources.stream().map(classifier::sourceClass).distinct().toList();
+                    sourcesTruth.add(truth);
                     sourcesRanked.add(prediction.sources().stream().map(ScoredLabel::label).toList());
+                    prediction.source().ifPresent(top -> {
+                        topSourceProbabilities.add(top.probability());
+                        topSourceRight.add(truth.contains(top.label()));
+                    });
                 }
             }
         }
@@ -121,6 +135,7 @@ public final class Evaluations {
         thresholdSums.forEach((label, sum) -> thresholds.put(label, sum[0] / sum[1]));
         return new Evaluation(method, Math.round((float) trainItems / splits.size()), testItems,
                 Metrics.fields(fieldsTruth, fieldsPredicted, fieldLabels, thresholds),
-                Metrics.sources(sourcesTruth, sourcesRanked, List.copyOf(sourceClasses)));
+                Metrics.sources(sourcesTruth, sourcesRanked, List.copyOf(sourceClasses)),
+                Reliability.of(fieldProbabilities, fieldsRight), Reliability.of(topSourceProbabilities, topSourceRight));
     }
 }

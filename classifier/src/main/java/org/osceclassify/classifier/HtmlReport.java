@@ -42,6 +42,10 @@ final class HtmlReport {
         row(html, "source bodies", "top-1 accuracy", s.top1());
         row(html, "source bodies", "top-3 accuracy", s.top3());
         row(html, "source bodies", "macro-F1", s.macroF1());
+        row(html, "fields of work", "calibration error (ECE) of the predicted fields",
+                e.fieldsCalibration().expectedCalibrationError());
+        row(html, "source bodies", "calibration error (ECE) of the top source",
+                e.sourcesCalibration().expectedCalibrationError());
         html.append("</table>\n");
 
         html.append("<h2>Fields of work: F1 per label</h2>\n<p>").append(f.items())
@@ -49,8 +53,9 @@ final class HtmlReport {
         barChart(html, "fields-f1", f.perLabel(), false, "#3b6fb6");
 
         html.append("<h2>Fields of work: decision threshold per label</h2>\n")
-                .append("<p>The score above which a field is predicted, tuned per label on a validation split to ")
-                .append("maximise that label's F1.</p>\n");
+                .append("<p>The probability at or above which a field is predicted: the probability at the ")
+                .append("model's own decision boundary, or tuned to the label's best F1 when training asked for it.")
+                .append("</p>\n");
         barChart(html, "fields-thresholds", f.perLabel(), true, "#d08b2c");
 
         html.append("<h2>Source bodies: F1 per class</h2>\n<p>").append(s.items()).append(" test items.</p>\n");
@@ -61,8 +66,49 @@ final class HtmlReport {
                 .append("the darker a cell, the larger its share of the row.</p>\n");
         heatMap(html, s);
 
+        html.append("<h2>Calibration: reliability diagrams</h2>\n")
+                .append("<p>Decisions binned by their stated probability: each bar is how often the decisions of ")
+                .append("the bin were right, the dot their mean probability; on a calibrated model they meet on the ")
+                .append("diagonal. The number above a bar is its decisions.</p>\n");
+        reliability(html, "fields-reliability", "predicted fields", e.fieldsCalibration());
+        reliability(html, "sources-reliability", "top source", e.sourcesCalibration());
+
         html.append("</body>\n</html>\n");
         return html.toString();
+    }
+
+    /** An SVG reliability diagram: observed accuracy per probability bin, against the diagonal. */
+    private static void reliability(StringBuilder html, String id, String what, Reliability r) {
+        int size = 300;
+        int pad = 40;
+        html.append("<figure><svg id=\"").append(id).append("\" width=\"").append(size + 2 * pad)
+                .append("\" height=\"").append(size + 2 * pad).append("\" role=\"img\" aria-label=\"reliability of ")
+                .append(what).append("\">\n");
+        html.append("<rect x=\"").append(pad).append("\" y=\"").append(pad).append("\" width=\"").append(size)
+                .append("\" height=\"").append(size).append("\" fill=\"none\" stroke=\"#999\"/>\n");
+        html.append("<line x1=\"").append(pad).append("\" y1=\"").append(pad + size).append("\" x2=\"")
+                .append(pad + size).append("\" y2=\"").append(pad).append("\" stroke=\"#bbb\" stroke-dasharray=\"4\"/>\n");
+        for (Reliability.Bin b : r.bins()) {
+            double x = pad + b.lower() * size;
+            double w = (b.upper() - b.lower()) * size - 2;
+            double h = b.observed() * size;
+            html.append("<rect class=\"bin\" x=\"").append(number(x + 1)).append("\" y=\"")
+                    .append(number(pad + size - h)).append("\" width=\"").append(number(w)).append("\" height=\"")
+                    .append(number(h)).append("\" fill=\"#3b6fb6\" opacity=\"0.7\"><title>")
+                    .append(number(b.lower())).append("-").append(number(b.upper())).append(": ").append(b.count())
+                    .append(" decisions, mean probability ").append(number(b.meanProbability()))
+                    .append(", right ").append(number(b.observed())).append("</title></rect>\n");
+            html.append("<circle cx=\"").append(number(pad + b.meanProbability() * size)).append("\" cy=\"")
+                    .append(number(pad + size - b.meanProbability() * size)).append("\" r=\"3\" fill=\"#d08b2c\"/>\n");
+            html.append("<text x=\"").append(number(x + w / 2)).append("\" y=\"").append(number(pad + size - h - 4))
+                    .append("\" text-anchor=\"middle\">").append(b.count()).append("</text>\n");
+        }
+        html.append("<text x=\"").append(pad + size / 2).append("\" y=\"").append(2 * pad + size - 8)
+                .append("\" text-anchor=\"middle\">stated probability</text>\n");
+        html.append("<text x=\"12\" y=\"").append(pad + size / 2).append("\" transform=\"rotate(-90 12 ")
+                .append(pad + size / 2).append(")\" text-anchor=\"middle\">share right</text>\n");
+        html.append("</svg><figcaption>").append(what).append(": expected calibration error ")
+                .append(number(r.expectedCalibrationError())).append("</figcaption></figure>\n");
     }
 
     private static void row(StringBuilder html, String task, String metric, double value) {

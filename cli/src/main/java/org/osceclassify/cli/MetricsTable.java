@@ -32,6 +32,8 @@ final class MetricsTable {
         row(out, "source bodies", "top-1 accuracy", s.top1());
         row(out, "", "top-3 accuracy", s.top3());
         row(out, "", "macro-F1", s.macroF1());
+        row(out, "calibration", "ECE, predicted fields", e.fieldsCalibration().expectedCalibrationError());
+        row(out, "", "ECE, top source", e.sourcesCalibration().expectedCalibrationError());
     }
 
     /** Prints the table and, when {@code reportDir} is given, writes the reports there and says so. */
