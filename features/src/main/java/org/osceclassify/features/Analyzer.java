@@ -17,20 +17,20 @@ import java.util.function.UnaryOperator;
  * a.analyze("Risk-reduction, Vollebæk");   // [risk, reduction, vollebæk]
  * }</pre>
  */
-public final class Analyzer {
+final class Analyzer {
 
     private final Tokenizer tokenizer;
     private final TokenFilter[] filters;
     private final NGramFilter ngrams;
 
-    public Analyzer(Tokenizer tokenizer, List<? extends TokenFilter> filters, int ngrams) {
+    Analyzer(Tokenizer tokenizer, List<? extends TokenFilter> filters, int ngrams) {
         this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
         this.filters = filters.toArray(new TokenFilter[0]);
         this.ngrams = new NGramFilter(ngrams);
     }
 
     /** NFKC and lower case: the normalisation every other step starts from, and that names are matched on. */
-    public static Analyzer normalizing() {
+    static Analyzer normalizing() {
         return new Analyzer(new Tokenizer(), List.of(new NfkcFilter(), new LowerCaseFilter()), 1);
     }
 
@@ -50,12 +50,12 @@ public final class Analyzer {
     }
 
     /** The longest n-gram this analyzer makes; 1 means unigrams only. */
-    public int ngrams() {
+    int ngrams() {
         return ngrams.n();
     }
 
     /** One token through the filters alone, without n-grams: its term, or {@code null} if a filter drops it. */
-    public String term(String token) {
+    String term(String token) {
         String t = token;
         for (int f = 0; f < filters.length && t != null; f++) {
             t = filters[f].apply(t);
@@ -64,7 +64,7 @@ public final class Analyzer {
     }
 
     /** The terms of {@code text}: tokenised, then filtered. */
-    public List<String> analyze(CharSequence text) {
+    List<String> analyze(CharSequence text) {
         List<String> tokens = new ArrayList<>(text.length() / 5 + 4);
         tokenizer.tokenize(text, tokens);
         // The list is ours: filter it in place rather than copy it.
@@ -94,7 +94,7 @@ public final class Analyzer {
      * Runs the filters and the n-gram step over tokens already split, returning a new list unless nothing can
      * change; {@code tokens} itself is not modified.
      */
-    public List<String> filter(List<String> tokens) {
+    List<String> filter(List<String> tokens) {
         return filter(tokens, this::term);
     }
 

@@ -8,24 +8,24 @@ import java.util.List;
  * {@link TokenFilter} it looks across tokens, so it is meaningful on running text only: a bag of words has lost
  * its word order. Terms dropped earlier in the chain (stop words) leave no gap.
  */
-public final class NGramFilter {
+final class NGramFilter {
 
     private final int n;
 
     /** @param n the longest n-gram; 1 passes the unigrams through unchanged */
-    public NGramFilter(int n) {
+    NGramFilter(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1, was " + n);
         }
         this.n = n;
     }
 
-    public int n() {
+    int n() {
         return n;
     }
 
     /** The unigrams, followed by the 2-grams, 3-grams, ... up to n-grams; the input itself when n is 1. */
-    public List<String> apply(List<String> terms) {
+    List<String> apply(List<String> terms) {
         if (n == 1 || terms.size() < 2) {
             return terms;
         }

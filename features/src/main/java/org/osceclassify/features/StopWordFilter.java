@@ -16,19 +16,19 @@ import java.util.TreeSet;
  * nothing about its topic. Expects lower-cased tokens. The English list ships as the resource
  * {@value #ENGLISH_RESOURCE}, one word a line, {@code #} starting a comment.
  */
-public final class StopWordFilter implements TokenFilter {
+final class StopWordFilter implements TokenFilter {
 
     /** The class-path resource holding the English stop-word list. */
-    public static final String ENGLISH_RESOURCE = "/org/osceclassify/features/stopwords-en.txt";
+    static final String ENGLISH_RESOURCE = "/org/osceclassify/features/stopwords-en.txt";
 
     private final Set<String> words;
 
-    public StopWordFilter(Collection<String> words) {
+    StopWordFilter(Collection<String> words) {
         this.words = new HashSet<>(words);
     }
 
     /** The English stop words that ship with osce-classify, sorted. */
-    public static Set<String> english() {
+    static Set<String> english() {
         InputStream in = StopWordFilter.class.getResourceAsStream(ENGLISH_RESOURCE);
         if (in == null) {
             throw new IllegalStateException("the stop-word list " + ENGLISH_RESOURCE + " is missing from the class path");

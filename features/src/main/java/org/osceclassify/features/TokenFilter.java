@@ -9,7 +9,7 @@ package org.osceclassify.features;
  * must be thread-safe.
  */
 @FunctionalInterface
-public interface TokenFilter {
+interface TokenFilter {
 
     /** The token to keep in place of {@code token}, or {@code null} to drop it. */
     String apply(String token);

@@ -11,10 +11,10 @@ import java.util.List;
  *
  * <p>Stateless and thread-safe.
  */
-public final class Tokenizer {
+final class Tokenizer {
 
     /** Appends the tokens of {@code text} to {@code out}, in order. */
-    public void tokenize(CharSequence text, List<String> out) {
+    void tokenize(CharSequence text, List<String> out) {
         String s = text.toString();
         int n = s.length();
         int start = -1;
@@ -38,7 +38,7 @@ public final class Tokenizer {
     }
 
     /** The tokens of {@code text}, in order. */
-    public List<String> tokenize(CharSequence text) {
+    List<String> tokenize(CharSequence text) {
         List<String> out = new ArrayList<>();
         tokenize(text, out);
         return out;
