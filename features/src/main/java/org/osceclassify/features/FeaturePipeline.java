@@ -24,8 +24,8 @@ import org.tribuo.impl.ArrayExample;
  * back, with no taxonomy needed.
  *
  * <h2>Text features</h2>
- * Title and body are each analysed by {@link Tokenizer}, {@link NfkcFilter}, {@link LowerCaseFilter},
- * {@link StopWordFilter}, {@link StemFilter} and {@link NGramFilter} as the {@link FeatureConfig} asks. A term
+ * Title and body are each analysed by {@link TextSplitter}, {@link NfkcFolding}, {@link LowerCasing},
+ * {@link StopWordRemoval}, {@link Stemming} and {@link WordNGrams} as the {@link FeatureConfig} asks. A term
  * becomes feature {@code title:term} or {@code body:term} (or {@code text:term} with one namespace) with value
  * {@code (1 + ln tf) * idf}, where {@code idf = ln((1 + n) / (1 + df)) + 1} over the {@code n} training documents
  * (scikit-learn's smooth IDF), then scaled to unit L2 length per namespace or per document.
@@ -129,8 +129,8 @@ public final class FeaturePipeline {
 
         private Analysis(OsceDocument doc) {
             this.doc = doc;
-            this.titleTokens = Analyzer.normalizing().analyze(doc.title());
-            this.bodyTokens = Analyzer.normalizing().analyze(doc.body());
+            this.titleTokens = AnalysisChain.normalizing().analyze(doc.title());
+            this.bodyTokens = AnalysisChain.normalizing().analyze(doc.body());
         }
     }
 

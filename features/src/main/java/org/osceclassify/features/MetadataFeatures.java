@@ -42,7 +42,7 @@ final class MetadataFeatures {
 
     /** The names of the States and bodies of {@code taxonomy}, with their aliases, and the bodies' home cities. */
     static MetadataFeatures of(FeatureConfig config, Taxonomy taxonomy) {
-        Analyzer normalizer = Analyzer.normalizing();
+        AnalysisChain normalizer = AnalysisChain.normalizing();
         List<NameTable.Phrase> statePhrases = new ArrayList<>();
         for (Taxonomy.State s : taxonomy.states()) {
             statePhrases.addAll(NameTable.phrases(s.name(), withAliases(s.name(), s.aliases()), normalizer));

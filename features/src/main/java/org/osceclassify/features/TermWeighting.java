@@ -27,7 +27,7 @@ final class TermWeighting {
     /** The title features, or null with one namespace. */
     private final TextSpace title;
     /** The steps after normalisation: stop words, stemming and n-grams. */
-    private final Analyzer terms;
+    private final AnalysisChain terms;
 
     /** Normalised token to slots, see {@link #slotsOf}; safe to share between threads. */
     private final ConcurrentHashMap<String, int[]> memo = new ConcurrentHashMap<>();
@@ -41,7 +41,7 @@ final class TermWeighting {
         this.stopWords = List.copyOf(new TreeSet<>(stopWords));
         this.body = Objects.requireNonNull(body, "body");
         this.title = title;
-        this.terms = Analyzer.terms(config, new HashSet<>(this.stopWords));
+        this.terms = AnalysisChain.terms(config, new HashSet<>(this.stopWords));
     }
 
     List<String> stopWords() {

@@ -35,9 +35,9 @@ final class VocabularyFitter {
      * @throws IllegalArgumentException if {@code training} holds no document
      */
     static Fitted fit(FeatureConfig config, Iterable<OsceDocument> training) {
-        Set<String> stop = config.stopWords() ? StopWordFilter.english() : Set.of();
-        Analyzer normalizer = Analyzer.normalizing();
-        Analyzer terms = Analyzer.terms(config, stop);
+        Set<String> stop = config.stopWords() ? StopWordRemoval.english() : Set.of();
+        AnalysisChain normalizer = AnalysisChain.normalizing();
+        AnalysisChain terms = AnalysisChain.terms(config, stop);
         boolean split = config.titleNamespace();
         Map<String, int[]> bodyDf = new HashMap<>();
         Map<String, int[]> titleDf = new HashMap<>();

@@ -5,15 +5,15 @@ import java.util.List;
 
 /**
  * Adds word n-grams: every run of 2 to {@code n} adjacent terms, joined by a space, after the unigrams. Unlike a
- * {@link TokenFilter} it looks across tokens, so it is meaningful on running text only: a bag of words has lost
+ * {@link TokenStep} it looks across tokens, so it is meaningful on running text only: a bag of words has lost
  * its word order. Terms dropped earlier in the chain (stop words) leave no gap.
  */
-final class NGramFilter {
+final class WordNGrams {
 
     private final int n;
 
     /** @param n the longest n-gram; 1 passes the unigrams through unchanged */
-    NGramFilter(int n) {
+    WordNGrams(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1, was " + n);
         }
