@@ -51,7 +51,7 @@ final class MetadataFeatures {
         SortedMap<String, List<String>> homes = new TreeMap<>();
         for (Taxonomy.SourceBody s : taxonomy.sources()) {
             bodyPhrases.addAll(NameTable.phrases(s.name(), withAliases(s.name(), s.aliases()), normalizer));
-            String city = Names.key(s.homeCity());
+            String city = Taxonomy.key(s.homeCity());
             if (!city.isEmpty()) {
                 homes.computeIfAbsent(city, k -> new ArrayList<>()).add(s.name());
             }
@@ -85,13 +85,13 @@ final class MetadataFeatures {
     List<String> names(OsceDocument doc, List<String> titleTokens, List<String> bodyTokens) {
         List<String> out = new ArrayList<>();
         if (config.has(MetadataFamily.CONTENT_TYPE)) {
-            String type = Names.key(doc.contentType());
+            String type = Taxonomy.key(doc.contentType());
             if (!type.isEmpty()) {
                 out.add(META + "type=" + type);
             }
         }
         boolean wantPlace = config.has(MetadataFamily.PLACE) || config.has(MetadataFamily.BODIES);
-        String place = wantPlace ? Names.key(doc.place()) : "";
+        String place = wantPlace ? Taxonomy.key(doc.place()) : "";
         if (wantPlace && place.isEmpty()) {
             place = Names.dateline(doc.body());
         }

@@ -1,41 +1,11 @@
 package org.osceclassify.features;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import org.osceclassify.model.Taxonomy;
 
-/**
- * How metadata values and taxonomy names are compared: NFKC, lower case ({@link Locale#ROOT}), runs of white
- * space as one space, no space at either end. "Press  Release " and "press release" are the same key.
- */
+/** Where a document names its place when it has no place field: the dateline that opens its body. */
 final class Names {
 
     private Names() {
-    }
-
-    /** The comparison key of a value; empty for a blank value. Written without regular expressions: it is hot. */
-    static String key(String value) {
-        String s = value;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            if (s.charAt(i) >= 0x80) {
-                s = Normalizer.normalize(s, Normalizer.Form.NFKC);
-                break;
-            }
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean pendingSpace = false;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                pendingSpace = sb.length() > 0;
-            } else {
-                if (pendingSpace) {
-                    sb.append(' ');
-                    pendingSpace = false;
-                }
-                sb.append(c);
-            }
-        }
-        return sb.toString().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -77,6 +47,6 @@ final class Names {
         if (j >= n || !Character.isDigit(body.charAt(j))) {
             return "";
         }
-        return key(body.substring(start, i));
+        return Taxonomy.key(body.substring(start, i));
     }
 }

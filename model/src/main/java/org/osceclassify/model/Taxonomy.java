@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -48,8 +47,6 @@ public final class Taxonomy {
     private static final String[] STATE_COLUMNS = {"state", "aliases"};
     private static final String LIST_SEPARATOR = ";";
     private static final String BUNDLED_PREFIX = "/org/osceclassify/model/labels/";
-    /** Runs of whitespace in a name, compiled once: {@link #key} runs for every label of every document. */
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** A field of work, the finer sub-topics filed under it, and its other names. */
     public record Field(String name, List<String> topics, List<String> aliases) {
@@ -122,10 +119,35 @@ public final class Taxonomy {
         }
     }
 
-    /** The look-up key of a name: NFKC, lower case, single spaces, trimmed. */
-    static String key(String name) {
-        String nfkc = Normalizer.normalize(name, Normalizer.Form.NFKC);
-        return WHITESPACE.matcher(nfkc.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+    /**
+     * The key by which names and metadata values are compared: NFKC, lower case ({@link Locale#ROOT}), each run
+     * of white space ({@link Character#isWhitespace} or {@link Character#isSpaceChar}) as one space, none at
+     * either end; empty for a blank name. "Press  Release " and "press release" have the same key. Written
+     * without regular expressions: it runs for every label and metadata value of every document.
+     */
+    public static String key(String name) {
+        String s = name;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+                break;
+            }
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean pendingSpace = false;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                pendingSpace = sb.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    sb.append(' ');
+                    pendingSpace = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
     }
 
     /** The taxonomy that ships with osce-classify, the same as the repository's {@code labels/} folder. */
