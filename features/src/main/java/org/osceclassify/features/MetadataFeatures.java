@@ -8,13 +8,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.osceclassify.features.FeatureConfig.MetadataFamily;
+import org.osceclassify.model.Corpora;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Taxonomy;
 
 /**
  * The metadata features of a fitted pipeline: indicator names under {@code meta:} for a document's content type,
- * place, period, the States and OSCE bodies its text names, the bodies whose home city is its place, and its
- * length, each family only when the {@link FeatureConfig} switches it on. A value that is missing adds nothing.
+ * place (its place field, or else the dateline that opens its body), period, the States and OSCE bodies its
+ * text names, the bodies whose home city is its place, and its length, each family only when the
+ * {@link FeatureConfig} switches it on. A value that is missing adds nothing.
  *
  * <p>Names of States and bodies are found in the text as {@link NameTable} describes. The place also yields
  * {@code meta:home_of=B} for every body {@code B} whose home city it is: the one signal of the issuing body that
@@ -93,7 +95,7 @@ final class MetadataFeatures {
         boolean wantPlace = config.has(MetadataFamily.PLACE) || config.has(MetadataFamily.BODIES);
         String place = wantPlace ? Taxonomy.key(doc.place()) : "";
         if (wantPlace && place.isEmpty()) {
-            place = Names.dateline(doc.body());
+            place = Corpora.datelinePlace(doc.body()).map(Taxonomy::key).orElse("");
         }
         if (config.has(MetadataFamily.PLACE) && !place.isEmpty()) {
             out.add(META + "place=" + place);
