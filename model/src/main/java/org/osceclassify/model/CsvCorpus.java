@@ -44,7 +44,6 @@ final class CsvCorpus implements DocumentSource {
     static final List<String> COLUMNS = List.of(
             "id", "date", "content_type", "title", "text", "dateline", "sources", "fields", "locations");
     static final List<String> REQUIRED = List.of("id", "title", "text");
-    static final String LIST_SEPARATOR = ";";
     private static final int QUOTE_LIMIT = 160;
 
     private static final CSVFormat READ_FORMAT = CSVFormat.RFC4180.builder()
@@ -137,19 +136,12 @@ final class CsvCorpus implements DocumentSource {
         }
         return new OsceDocument(id, get(record, "title"), get(record, "text"), date,
                 Datelines.normalisePlace(get(record, "dateline")), get(record, "content_type"),
-                split(get(record, "locations")),
-                new Labels(split(get(record, "sources")), split(get(record, "fields"))), origin);
+                ListCells.split(get(record, "locations")),
+                new Labels(ListCells.split(get(record, "sources")), ListCells.split(get(record, "fields"))), origin);
     }
 
     private static String get(CSVRecord record, String column) {
         return record.isMapped(column) ? record.get(column).strip() : "";
-    }
-
-    private static List<String> split(String joined) {
-        if (joined.isEmpty()) {
-            return List.of();
-        }
-        return Arrays.stream(joined.split(LIST_SEPARATOR)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     /**
@@ -230,11 +222,11 @@ final class CsvCorpus implements DocumentSource {
 
     private static String join(List<String> values, OsceDocument doc) {
         for (String v : values) {
-            if (v.contains(LIST_SEPARATOR)) {
+            if (v.contains(ListCells.SEPARATOR)) {
                 throw new IllegalArgumentException(doc.origin() + ": the label '" + v + "' of " + doc.id()
-                        + " contains '" + LIST_SEPARATOR + "', the list separator of the CSV format");
+                        + " contains '" + ListCells.SEPARATOR + "', the list separator of the CSV format");
             }
         }
-        return String.join(LIST_SEPARATOR, values);
+        return ListCells.join(values);
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +44,6 @@ public final class Taxonomy {
     private static final String[] FIELD_COLUMNS = {"field", "topics", "aliases"};
     private static final String[] SOURCE_COLUMNS = {"source", "kind", "home_city", "aliases"};
     private static final String[] STATE_COLUMNS = {"state", "aliases"};
-    private static final String LIST_SEPARATOR = ";";
     private static final String BUNDLED_PREFIX = "/org/osceclassify/model/labels/";
 
     /** A field of work, the finer sub-topics filed under it, and its other names. */
@@ -199,7 +197,7 @@ public final class Taxonomy {
         List<Field> fields = new ArrayList<>();
         Map<String, String> fieldNames = new HashMap<>();
         readRows(prefix + FIELDS_FILE, open.apply(FIELDS_FILE), FIELD_COLUMNS, r -> {
-            Field field = new Field(r.get(0), split(r.get(1)), split(r.get(2)));
+            Field field = new Field(r.get(0), ListCells.split(r.get(1)), ListCells.split(r.get(2)));
             List<String> names = new ArrayList<>(field.topics());
             names.addAll(field.aliases());
             claim(fieldNames, field.name(), names);
@@ -208,14 +206,14 @@ public final class Taxonomy {
         List<SourceBody> sources = new ArrayList<>();
         Map<String, String> sourceNames = new HashMap<>();
         readRows(prefix + SOURCES_FILE, open.apply(SOURCES_FILE), SOURCE_COLUMNS, r -> {
-            SourceBody source = new SourceBody(r.get(0), r.get(1), r.get(2), split(r.get(3)));
+            SourceBody source = new SourceBody(r.get(0), r.get(1), r.get(2), ListCells.split(r.get(3)));
             claim(sourceNames, source.name(), source.aliases());
             sources.add(source);
         });
         List<State> states = new ArrayList<>();
         Map<String, String> stateNames = new HashMap<>();
         readRows(prefix + STATES_FILE, open.apply(STATES_FILE), STATE_COLUMNS, r -> {
-            State state = new State(r.get(0), split(r.get(1)));
+            State state = new State(r.get(0), ListCells.split(r.get(1)));
             claim(stateNames, state.name(), state.aliases());
             states.add(state);
         });
@@ -288,27 +286,16 @@ public final class Taxonomy {
         }
     }
 
-    private static List<String> split(String joined) {
-        if (joined.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(joined.split(LIST_SEPARATOR)).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
     /** The three files as CSV text, keyed by file name, so that a model bundle can carry the taxonomy. */
     public Map<String, String> toCsv() {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(FIELDS_FILE, write(FIELD_COLUMNS, fields.stream()
-                .map(f -> List.of(f.name(), join(f.topics()), join(f.aliases()))).toList()));
+                .map(f -> List.of(f.name(), ListCells.join(f.topics()), ListCells.join(f.aliases()))).toList()));
         files.put(SOURCES_FILE, write(SOURCE_COLUMNS, sources.stream()
-                .map(s -> List.of(s.name(), s.kind(), s.homeCity(), join(s.aliases()))).toList()));
+                .map(s -> List.of(s.name(), s.kind(), s.homeCity(), ListCells.join(s.aliases()))).toList()));
         files.put(STATES_FILE, write(STATE_COLUMNS, states.stream()
-                .map(s -> List.of(s.name(), join(s.aliases()))).toList()));
+                .map(s -> List.of(s.name(), ListCells.join(s.aliases()))).toList()));
         return files;
-    }
-
-    private static String join(List<String> values) {
-        return String.join(LIST_SEPARATOR, values);
     }
 
     private static String write(String[] columns, List<List<String>> rows) {
