@@ -89,6 +89,14 @@ public final class Corpora {
     }
 
     /**
+     * Text given as bytes, such as standard input, decoded as UTF-8 the way corpus files are: strictly, so that
+     * invalid UTF-8 is refused rather than replaced. Empty when the bytes are not valid UTF-8.
+     */
+    public static Optional<String> decodeUtf8(byte[] bytes) {
+        return StrictUtf8.decode(Objects.requireNonNull(bytes, "bytes"));
+    }
+
+    /**
      * Writes documents as a CSV corpus that {@link #open} reads back to the same documents. The file is written
      * to a temporary file in the same folder and moved into place atomically, so a failed write leaves any
      * earlier file untouched.
