@@ -8,7 +8,7 @@ final class TrainingOptions {
 
     @Option(names = "--algorithm", paramLabel = "NAME",
             description = "The fields-of-work learner: ${COMPLETION-CANDIDATES}. Default: the best measured, "
-                    + "logistic.")
+                    + "SVM.")
     TrainingSettings.Algorithm algorithm;
 
     @Option(names = "--fields-level", paramLabel = "LEVEL",
