@@ -1,7 +1,9 @@
 package org.osceclassify.model;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -15,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -110,9 +113,9 @@ final class CsvCorpus implements DocumentSource {
             if (e.getCause() instanceof CharacterCodingException) {
                 throw StrictUtf8.invalidAt(file);
             }
-            String cause = rootMessage(e);
-            throw new CorpusException(Origin.of(file.toString(), line), cause.contains("EOF reached")
-                    ? "malformed CSV: a quoted field is never closed" : "malformed CSV: " + oneLine(cause), e);
+            String reason = e.getCause() instanceof CSVException && quoteNeverClosed(file, line)
+                    ? "a quoted field is never closed" : oneLine(rootMessage(e));
+            throw new CorpusException(Origin.of(file.toString(), line), "malformed CSV: " + reason, e);
         }
         lastLine = parser.getCurrentLineNumber();
         Origin origin = Origin.of(file.toString(), line);
@@ -138,6 +141,34 @@ final class CsvCorpus implements DocumentSource {
                 Datelines.normalisePlace(get(record, "dateline")), get(record, "content_type"),
                 ListCells.split(get(record, "locations")),
                 new Labels(ListCells.split(get(record, "sources")), ListCells.split(get(record, "fields"))), origin);
+    }
+
+    /**
+     * Whether a quote opened on line {@code line} or after is never closed: whether an odd number of quote
+     * characters stand between the start of that line and the end of the file. Commons CSV throws one exception
+     * type, {@link CSVException}, for a quoted field left open at the end of the file and for text after a
+     * closing quote, so the file itself is asked, as {@link StrictUtf8#invalidAt} does for encoding errors.
+     * Quotes come in pairs in RFC 4180 (around a field, and doubled inside one); a stray quote inside an unquoted
+     * field can make the answer wrong, and then only the wording of the error changes. Lines end as Commons CSV
+     * counts them: at {@code \n}, {@code \r\n} or a lone {@code \r}; a quote byte is never part of another
+     * character in UTF-8.
+     */
+    private static boolean quoteNeverClosed(Path file, long line) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            long current = 1;
+            boolean odd = false;
+            int previous = -1;
+            for (int b = in.read(); b != -1; previous = b, b = in.read()) {
+                if (b == '\r' || b == '\n' && previous != '\r') {
+                    current++;
+                } else if (b == '"' && current >= line) {
+                    odd = !odd;
+                }
+            }
+            return odd;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String get(CSVRecord record, String column) {
