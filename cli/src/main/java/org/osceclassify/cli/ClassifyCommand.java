@@ -4,8 +4,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -206,14 +204,8 @@ final class ClassifyCommand implements Callable<Integer> {
 
     private OsceDocument stdinDocument() throws IOException {
         byte[] bytes = main.terminal.in().readAllBytes();
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new UserInputException("<stdin>: not valid UTF-8 text");
-        }
+        String text = Corpora.decodeUtf8(bytes)
+                .orElseThrow(() -> new UserInputException("<stdin>: not valid UTF-8 text"));
         if (text.isBlank()) {
             throw new UserInputException("<stdin>: empty input, nothing to classify");
         }

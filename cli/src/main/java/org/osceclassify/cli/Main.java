@@ -15,6 +15,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.tribuo.Tribuo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -141,13 +142,17 @@ public final class Main implements Runnable {
         context.getLogger("org.osceclassify").setLevel(verbose ? Level.DEBUG : quiet ? Level.ERROR : Level.WARN);
     }
 
-    /** Prints the version from the jar's manifest, or "development" when run from classes. */
+    /**
+     * Prints the version from the jar's manifest (0.1.0-SNAPSHOT when run from classes, which have none), the
+     * Tribuo version, and the Java version. {@link Tribuo#VERSION} is a compile-time constant, so it names the
+     * Tribuo this build was compiled against, the one the build ships.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String version = Main.class.getPackage().getImplementationVersion();
             return new String[] {"osce-classify " + (version != null ? version : "0.1.0-SNAPSHOT"),
-                    "Tribuo 4.3.2, Java " + Runtime.version()};
+                    "Tribuo " + Tribuo.VERSION + ", Java " + Runtime.version()};
         }
     }
 }

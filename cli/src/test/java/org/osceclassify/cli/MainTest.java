@@ -16,6 +16,12 @@ class MainTest {
     }
 
     @Test
+    void versionNamesTheTribuoVersionOfTheBuild() {
+        CliRun run = CliRun.of("--version");
+        assertTrue(run.out().contains("Tribuo " + org.tribuo.Tribuo.VERSION + ", Java "), run.out());
+    }
+
+    @Test
     void helpListsTheCommandsWithExamples() {
         CliRun run = CliRun.of("--help");
         assertEquals(0, run.exitCode());

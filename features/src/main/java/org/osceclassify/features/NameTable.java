@@ -67,7 +67,7 @@ final class NameTable {
     }
 
     /** The phrases of {@code entry} under each of {@code names}, tokenised by {@code normalizer}. */
-    static List<Phrase> phrases(String entry, List<String> names, Analyzer normalizer) {
+    static List<Phrase> phrases(String entry, List<String> names, AnalysisChain normalizer) {
         List<Phrase> out = new ArrayList<>();
         for (String name : names) {
             List<String> tokens = normalizer.analyze(withoutParentheses(name));

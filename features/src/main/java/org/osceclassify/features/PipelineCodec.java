@@ -80,22 +80,24 @@ final class PipelineCodec {
                 out.writeDouble(c.metadataWeight());
             }
             out.writeInt(p.trainingDocuments());
-            out.writeInt(p.stopWords().size());
-            for (String w : p.stopWords()) {
+            TermWeighting text = p.text();
+            out.writeInt(text.stopWords().size());
+            for (String w : text.stopWords()) {
                 out.writeUTF(w);
             }
-            writeSpace(out, p.body());
-            if (p.title() != null) {
-                writeSpace(out, p.title());
+            writeSpace(out, text.body());
+            if (text.title() != null) {
+                writeSpace(out, text.title());
             }
-            writeTable(out, p.states());
-            writeTable(out, p.bodies());
+            MetadataFeatures metadata = p.metadata();
+            writeTable(out, metadata.states());
+            writeTable(out, metadata.bodies());
             int homes = 0;
-            for (List<String> names : p.homes().values()) {
+            for (List<String> names : metadata.homes().values()) {
                 homes += names.size();
             }
             out.writeInt(homes);
-            for (Map.Entry<String, List<String>> e : p.homes().entrySet()) {
+            for (Map.Entry<String, List<String>> e : metadata.homes().entrySet()) {
                 for (String name : e.getValue()) {
                     out.writeUTF(e.getKey());
                     out.writeUTF(name);
@@ -196,8 +198,8 @@ final class PipelineCodec {
             for (int i = 0; i < stopCount; i++) {
                 stop.add(in.readUTF());
             }
-            TextSpace body = readSpace(in, stream, config, split ? FeaturePipeline.BODY : FeaturePipeline.TEXT);
-            TextSpace title = split ? readSpace(in, stream, config, FeaturePipeline.TITLE) : null;
+            TextSpace body = readSpace(in, stream, config, split ? TextSpace.BODY : TextSpace.TEXT);
+            TextSpace title = split ? readSpace(in, stream, config, TextSpace.TITLE) : null;
             NameTable states = readTable(in, stream);
             NameTable bodies = readTable(in, stream);
             int homeCount = count(in, stream, 4);
@@ -209,7 +211,8 @@ final class PipelineCodec {
             if (stream.available() != 0) {
                 throw new IOException(stream.available() + " unexpected bytes after the feature pipeline");
             }
-            FeaturePipeline p = new FeaturePipeline(config, documents, stop, body, title, states, bodies, homes);
+            FeaturePipeline p = new FeaturePipeline(config, documents, new TermWeighting(config, stop, body, title),
+                    new MetadataFeatures(config, states, bodies, homes));
             if (!Arrays.equals(encode(p, version), bytes)) {
                 throw new IOException("feature pipeline is not in canonical form");
             }

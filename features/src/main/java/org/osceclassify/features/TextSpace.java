@@ -11,6 +11,11 @@ import java.util.Map;
  */
 final class TextSpace {
 
+    /** The namespace prefixes: title and body apart, or the whole text in one namespace. */
+    static final String TITLE = "title:";
+    static final String BODY = "body:";
+    static final String TEXT = "text:";
+
     final String prefix;
     /** Vocabulary mode: the terms, sorted and unique; hashing mode: null. */
     final String[] terms;

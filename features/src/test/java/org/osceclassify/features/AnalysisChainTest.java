@@ -13,12 +13,12 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-/** Each filter of the analysis chain, and the chain put together. */
+/** Each step of the analysis chain, and the chain put together. */
 class AnalysisChainTest {
 
     @Test
     void nfkcFoldsCompatibilityFormsAndComposesAccents() {
-        NfkcFilter nfkc = new NfkcFilter();
+        NfkcFolding nfkc = new NfkcFolding();
         assertEquals("finance", nfkc.apply("\uFB01nance"));          // "ﬁ" ligature
         assertEquals("OSCE2015", nfkc.apply("ＯＳＣＥ２０１５"));           // full-width letters and digits
         assertEquals("café", nfkc.apply("cafe\u0301"));             // e + combining acute
@@ -27,7 +27,7 @@ class AnalysisChainTest {
     @Test
     void nfkcReturnsAsciiTokensUntouched() {
         String token = "election";
-        assertSame(token, new NfkcFilter().apply(token));
+        assertSame(token, new NfkcFolding().apply(token));
     }
 
     @Test
@@ -35,8 +35,8 @@ class AnalysisChainTest {
         Locale saved = Locale.getDefault();
         try {
             Locale.setDefault(Locale.forLanguageTag("tr"));
-            assertEquals("title", new LowerCaseFilter().apply("TITLE"));   // not the dotless ı
-            assertEquals("vollebæk", new LowerCaseFilter().apply("VOLLEBÆK"));
+            assertEquals("title", new LowerCasing().apply("TITLE"));   // not the dotless ı
+            assertEquals("vollebæk", new LowerCasing().apply("VOLLEBÆK"));
         } finally {
             Locale.setDefault(saved);
         }
@@ -44,7 +44,7 @@ class AnalysisChainTest {
 
     @Test
     void shipsAnEnglishStopWordListOfFunctionWords() {
-        Set<String> english = StopWordFilter.english();
+        Set<String> english = StopWordRemoval.english();
         assertTrue(english.containsAll(List.of("the", "of", "and", "to", "in", "s", "t")));
         assertFalse(english.contains("osce"));
         assertFalse(english.contains("may"), "May is also a month and datelines carry it");
@@ -52,15 +52,15 @@ class AnalysisChainTest {
     }
 
     @Test
-    void stopWordFilterDropsListedWordsOnly() {
-        StopWordFilter stop = new StopWordFilter(Set.of("the", "of"));
+    void stopWordRemovalDropsListedWordsOnly() {
+        StopWordRemoval stop = new StopWordRemoval(Set.of("the", "of"));
         assertNull(stop.apply("the"));
         assertEquals("mission", stop.apply("mission"));
     }
 
     @Test
     void stemmerConflatesInflectionsButLeavesNumbersAlone() {
-        StemFilter stem = new StemFilter();
+        Stemming stem = new Stemming();
         assertEquals(stem.apply("elections"), stem.apply("election"));
         assertEquals("journalist", stem.apply("journalists"));
         assertEquals("observ", stem.apply("observers"));
@@ -69,7 +69,7 @@ class AnalysisChainTest {
 
     @Test
     void stemmerIsSafeToShareBetweenThreads() throws InterruptedException {
-        StemFilter stem = new StemFilter();
+        Stemming stem = new Stemming();
         List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread[] threads = new Thread[4];
         for (int t = 0; t < threads.length; t++) {
@@ -93,25 +93,25 @@ class AnalysisChainTest {
     }
 
     @Test
-    void ngramFilterAddsAdjacentPairsAndTriplesAfterTheUnigrams() {
+    void wordNGramsAddsAdjacentPairsAndTriplesAfterTheUnigrams() {
         assertEquals(List.of("human", "right", "day", "human right", "right day", "human right day"),
-                new NGramFilter(3).apply(List.of("human", "right", "day")));
+                new WordNGrams(3).apply(List.of("human", "right", "day")));
         List<String> unigrams = List.of("a", "b");
-        assertSame(unigrams, new NGramFilter(1).apply(unigrams));
+        assertSame(unigrams, new WordNGrams(1).apply(unigrams));
     }
 
     @Test
-    void analyzerRunsTokenizerThenFiltersInOrder() {
-        Analyzer analyzer = new Analyzer(new Tokenizer(),
-                List.of(new NfkcFilter(), new LowerCaseFilter(), new StopWordFilter(StopWordFilter.english()),
-                        new StemFilter()), 2);
+    void chainRunsTheSplitterThenTheStepsInOrder() {
+        AnalysisChain chain = new AnalysisChain(new TextSplitter(),
+                List.of(new NfkcFolding(), new LowerCasing(), new StopWordRemoval(StopWordRemoval.english()),
+                        new Stemming()), 2);
         assertEquals(List.of("mission", "welcom", "elect", "mission welcom", "welcom elect"),
-                analyzer.analyze("The Mission welcomes the ELECTIONS"));
+                chain.analyze("The Mission welcomes the ELECTIONS"));
     }
 
     @Test
-    void normalizingAnalyzerKeepsEveryWordInLowerCase() {
+    void normalizingChainKeepsEveryWordInLowerCase() {
         assertEquals(List.of("the", "osce", "risk", "reduction", "vollebæk"),
-                Analyzer.normalizing().analyze("The OSCE risk-reduction, Vollebæk"));
+                AnalysisChain.normalizing().analyze("The OSCE risk-reduction, Vollebæk"));
     }
 }

@@ -26,7 +26,7 @@ class BagOfWordsTest {
 
     /** A bag as the corpus makes it: maximal letter-or-digit runs, case kept, sorted ignoring case. */
     static String bag(String text) {
-        List<String> tokens = new ArrayList<>(new Tokenizer().tokenize(text));
+        List<String> tokens = new ArrayList<>(new TextSplitter().tokenize(text));
         tokens.sort((a, b) -> {
             int c = a.toLowerCase(Locale.ROOT).compareTo(b.toLowerCase(Locale.ROOT));
             return c != 0 ? c : a.compareTo(b);

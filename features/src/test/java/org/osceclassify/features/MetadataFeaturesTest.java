@@ -117,8 +117,8 @@ class MetadataFeaturesTest {
         assertEquals(List.of("meta:length=32-63"), only(MetadataFamily.LENGTH, doc("", "w ".repeat(40))));
         assertEquals(List.of("meta:length=512+"), only(MetadataFamily.LENGTH, doc("", "w ".repeat(2000))));
         assertEquals(List.of(), only(MetadataFamily.LENGTH, doc("", " - ")));
-        assertEquals("256-511", FeaturePipeline.lengthBucket(511));
-        assertEquals("16-31", FeaturePipeline.lengthBucket(16));
+        assertEquals("256-511", MetadataFeatures.lengthBucket(511));
+        assertEquals("16-31", MetadataFeatures.lengthBucket(16));
     }
 
     @Test

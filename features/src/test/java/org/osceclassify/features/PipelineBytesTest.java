@@ -117,7 +117,7 @@ class PipelineBytesTest {
         byte[] bytes = fit(FeatureConfig.defaults()).toBytes();
         // The stop-word count follows the header (8), the config (38) and the document count (4).
         int at = 8 + CONFIG_BYTES + 4;
-        assertEquals(StopWordFilter.english().size(), ByteBuffer.wrap(bytes).getInt(at));
+        assertEquals(StopWordRemoval.english().size(), ByteBuffer.wrap(bytes).getInt(at));
         ByteBuffer.wrap(bytes).putInt(at, Integer.MAX_VALUE);
         IOException e = assertThrows(IOException.class, () -> FeaturePipeline.fromBytes(withFreshChecksum(bytes)));
         assertTrue(e.getMessage().contains("count " + Integer.MAX_VALUE), e.getMessage());

@@ -3,6 +3,7 @@ package org.osceclassify.model;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,24 @@ public final class Corpora {
         report.unknownFields().keySet().forEach(l -> LOG.warn("{}: field of work '{}' is not in the taxonomy", origin, l));
         report.unknownSources().keySet().forEach(l -> LOG.warn("{}: source '{}' is not in the taxonomy", origin, l));
         return doc;
+    }
+
+    /**
+     * The place named by the dateline that opens {@code body}, in title case as a page's place is:
+     * "BELGRADE, 3 December 2015 - ..." gives {@code Belgrade}. Empty when the body opens with no dateline (a
+     * place of one to four capitalised words, a comma, a date and a dash), or with one that gives only a date.
+     */
+    public static Optional<String> datelinePlace(String body) {
+        return Datelines.find(Objects.requireNonNull(body, "body")).map(Datelines.Dateline::place)
+                .filter(place -> !place.isEmpty());
+    }
+
+    /**
+     * Text given as bytes, such as standard input, decoded as UTF-8 the way corpus files are: strictly, so that
+     * invalid UTF-8 is refused rather than replaced. Empty when the bytes are not valid UTF-8.
+     */
+    public static Optional<String> decodeUtf8(byte[] bytes) {
+        return StrictUtf8.decode(Objects.requireNonNull(bytes, "bytes"));
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.osceclassify.model;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -15,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -44,7 +47,6 @@ final class CsvCorpus implements DocumentSource {
     static final List<String> COLUMNS = List.of(
             "id", "date", "content_type", "title", "text", "dateline", "sources", "fields", "locations");
     static final List<String> REQUIRED = List.of("id", "title", "text");
-    static final String LIST_SEPARATOR = ";";
     private static final int QUOTE_LIMIT = 160;
 
     private static final CSVFormat READ_FORMAT = CSVFormat.RFC4180.builder()
@@ -111,9 +113,9 @@ final class CsvCorpus implements DocumentSource {
             if (e.getCause() instanceof CharacterCodingException) {
                 throw StrictUtf8.invalidAt(file);
             }
-            String cause = rootMessage(e);
-            throw new CorpusException(Origin.of(file.toString(), line), cause.contains("EOF reached")
-                    ? "malformed CSV: a quoted field is never closed" : "malformed CSV: " + oneLine(cause), e);
+            String reason = e.getCause() instanceof CSVException && quoteNeverClosed(file, line)
+                    ? "a quoted field is never closed" : oneLine(rootMessage(e));
+            throw new CorpusException(Origin.of(file.toString(), line), "malformed CSV: " + reason, e);
         }
         lastLine = parser.getCurrentLineNumber();
         Origin origin = Origin.of(file.toString(), line);
@@ -137,19 +139,40 @@ final class CsvCorpus implements DocumentSource {
         }
         return new OsceDocument(id, get(record, "title"), get(record, "text"), date,
                 Datelines.normalisePlace(get(record, "dateline")), get(record, "content_type"),
-                split(get(record, "locations")),
-                new Labels(split(get(record, "sources")), split(get(record, "fields"))), origin);
+                ListCells.split(get(record, "locations")),
+                new Labels(ListCells.split(get(record, "sources")), ListCells.split(get(record, "fields"))), origin);
+    }
+
+    /**
+     * Whether a quote opened on line {@code line} or after is never closed: whether an odd number of quote
+     * characters stand between the start of that line and the end of the file. Commons CSV throws one exception
+     * type, {@link CSVException}, for a quoted field left open at the end of the file and for text after a
+     * closing quote, so the file itself is asked, as {@link StrictUtf8#invalidAt} does for encoding errors.
+     * Quotes come in pairs in RFC 4180 (around a field, and doubled inside one); a stray quote inside an unquoted
+     * field can make the answer wrong, and then only the wording of the error changes. Lines end as Commons CSV
+     * counts them: at {@code \n}, {@code \r\n} or a lone {@code \r}; a quote byte is never part of another
+     * character in UTF-8.
+     */
+    private static boolean quoteNeverClosed(Path file, long line) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            long current = 1;
+            boolean odd = false;
+            int previous = -1;
+            for (int b = in.read(); b != -1; previous = b, b = in.read()) {
+                if (b == '\r' || b == '\n' && previous != '\r') {
+                    current++;
+                } else if (b == '"' && current >= line) {
+                    odd = !odd;
+                }
+            }
+            return odd;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String get(CSVRecord record, String column) {
         return record.isMapped(column) ? record.get(column).strip() : "";
-    }
-
-    private static List<String> split(String joined) {
-        if (joined.isEmpty()) {
-            return List.of();
-        }
-        return Arrays.stream(joined.split(LIST_SEPARATOR)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     /**
@@ -230,11 +253,11 @@ final class CsvCorpus implements DocumentSource {
 
     private static String join(List<String> values, OsceDocument doc) {
         for (String v : values) {
-            if (v.contains(LIST_SEPARATOR)) {
+            if (v.contains(ListCells.SEPARATOR)) {
                 throw new IllegalArgumentException(doc.origin() + ": the label '" + v + "' of " + doc.id()
-                        + " contains '" + LIST_SEPARATOR + "', the list separator of the CSV format");
+                        + " contains '" + ListCells.SEPARATOR + "', the list separator of the CSV format");
             }
         }
-        return String.join(LIST_SEPARATOR, values);
+        return ListCells.join(values);
     }
 }

@@ -57,7 +57,7 @@ final class Datelines {
     /** The dateline at the start of a body, if it opens with one. */
     static Optional<Dateline> find(String body) {
         Matcher m = DATELINE.matcher(body);
-        if (!m.find()) {
+        if (!m.lookingAt()) {
             return Optional.empty();
         }
         return parseDate(m.group(2)).map(date ->

@@ -12,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -46,10 +44,7 @@ public final class Taxonomy {
     private static final String[] FIELD_COLUMNS = {"field", "topics", "aliases"};
     private static final String[] SOURCE_COLUMNS = {"source", "kind", "home_city", "aliases"};
     private static final String[] STATE_COLUMNS = {"state", "aliases"};
-    private static final String LIST_SEPARATOR = ";";
     private static final String BUNDLED_PREFIX = "/org/osceclassify/model/labels/";
-    /** Runs of whitespace in a name, compiled once: {@link #key} runs for every label of every document. */
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** A field of work, the finer sub-topics filed under it, and its other names. */
     public record Field(String name, List<String> topics, List<String> aliases) {
@@ -122,10 +117,35 @@ public final class Taxonomy {
         }
     }
 
-    /** The look-up key of a name: NFKC, lower case, single spaces, trimmed. */
-    static String key(String name) {
-        String nfkc = Normalizer.normalize(name, Normalizer.Form.NFKC);
-        return WHITESPACE.matcher(nfkc.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+    /**
+     * The key by which names and metadata values are compared: NFKC, lower case ({@link Locale#ROOT}), each run
+     * of white space ({@link Character#isWhitespace} or {@link Character#isSpaceChar}) as one space, none at
+     * either end; empty for a blank name. "Press  Release " and "press release" have the same key. Written
+     * without regular expressions: it runs for every label and metadata value of every document.
+     */
+    public static String key(String name) {
+        String s = name;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+                break;
+            }
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean pendingSpace = false;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                pendingSpace = sb.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    sb.append(' ');
+                    pendingSpace = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
     }
 
     /** The taxonomy that ships with osce-classify, the same as the repository's {@code labels/} folder. */
@@ -177,7 +197,7 @@ public final class Taxonomy {
         List<Field> fields = new ArrayList<>();
         Map<String, String> fieldNames = new HashMap<>();
         readRows(prefix + FIELDS_FILE, open.apply(FIELDS_FILE), FIELD_COLUMNS, r -> {
-            Field field = new Field(r.get(0), split(r.get(1)), split(r.get(2)));
+            Field field = new Field(r.get(0), ListCells.split(r.get(1)), ListCells.split(r.get(2)));
             List<String> names = new ArrayList<>(field.topics());
             names.addAll(field.aliases());
             claim(fieldNames, field.name(), names);
@@ -186,14 +206,14 @@ public final class Taxonomy {
         List<SourceBody> sources = new ArrayList<>();
         Map<String, String> sourceNames = new HashMap<>();
         readRows(prefix + SOURCES_FILE, open.apply(SOURCES_FILE), SOURCE_COLUMNS, r -> {
-            SourceBody source = new SourceBody(r.get(0), r.get(1), r.get(2), split(r.get(3)));
+            SourceBody source = new SourceBody(r.get(0), r.get(1), r.get(2), ListCells.split(r.get(3)));
             claim(sourceNames, source.name(), source.aliases());
             sources.add(source);
         });
         List<State> states = new ArrayList<>();
         Map<String, String> stateNames = new HashMap<>();
         readRows(prefix + STATES_FILE, open.apply(STATES_FILE), STATE_COLUMNS, r -> {
-            State state = new State(r.get(0), split(r.get(1)));
+            State state = new State(r.get(0), ListCells.split(r.get(1)));
             claim(stateNames, state.name(), state.aliases());
             states.add(state);
         });
@@ -266,27 +286,16 @@ public final class Taxonomy {
         }
     }
 
-    private static List<String> split(String joined) {
-        if (joined.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(joined.split(LIST_SEPARATOR)).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
     /** The three files as CSV text, keyed by file name, so that a model bundle can carry the taxonomy. */
     public Map<String, String> toCsv() {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(FIELDS_FILE, write(FIELD_COLUMNS, fields.stream()
-                .map(f -> List.of(f.name(), join(f.topics()), join(f.aliases()))).toList()));
+                .map(f -> List.of(f.name(), ListCells.join(f.topics()), ListCells.join(f.aliases()))).toList()));
         files.put(SOURCES_FILE, write(SOURCE_COLUMNS, sources.stream()
-                .map(s -> List.of(s.name(), s.kind(), s.homeCity(), join(s.aliases()))).toList()));
+                .map(s -> List.of(s.name(), s.kind(), s.homeCity(), ListCells.join(s.aliases()))).toList()));
         files.put(STATES_FILE, write(STATE_COLUMNS, states.stream()
-                .map(s -> List.of(s.name(), join(s.aliases()))).toList()));
+                .map(s -> List.of(s.name(), ListCells.join(s.aliases()))).toList()));
         return files;
-    }
-
-    private static String join(List<String> values) {
-        return String.join(LIST_SEPARATOR, values);
     }
 
     private static String write(String[] columns, List<List<String>> rows) {

@@ -189,6 +189,27 @@ class CsvCorpusTest {
         }
 
         @Test
+        @DisplayName("an unclosed quote is named as such however many quoted fields follow it")
+        void unclosedQuoteBeforeQuotedFields() {
+            Path file = csv(HEADER + "a,,,t,x,,,,\nb,,,\"never closed,x,,,,\nc,,,\"t\",\"z \"\"q\"\"\",,,,\n");
+            CorpusException e = assertThrows(CorpusException.class,
+                    () -> TestFiles.readAll(file, ReadOptions.defaults()));
+            assertEquals(file + ":3", e.origin().toString());
+            assertEquals("malformed CSV: a quoted field is never closed", e.reason());
+        }
+
+        @Test
+        @DisplayName("text after a closing quote at the very end of the file is not taken for an unclosed quote")
+        void textAfterQuoteAtTheEnd() {
+            Path file = csv(HEADER + "a,,,t,x,,,,\nb,,,t,x,,,,\"quoted\" then more");
+            CorpusException e = assertThrows(CorpusException.class,
+                    () -> TestFiles.readAll(file, ReadOptions.defaults()));
+            assertEquals(file + ":3", e.origin().toString());
+            assertTrue(e.reason().startsWith("malformed CSV: "), e.reason());
+            assertFalse(e.reason().contains("never closed"), e.reason());
+        }
+
+        @Test
         @DisplayName("text after a closing quote is an error naming its line")
         void textAfterQuote() {
             Path file = csv(HEADER + "a,,,t,x,,,,\nb,,,\"quoted\" then more,x,,,,\n");

@@ -66,6 +66,14 @@ class DatelinesTest {
     }
 
     @Test
+    @DisplayName("the place of a dateline is its place in title case, and there is none for a dateline of a date alone")
+    void datelinePlace() {
+        assertEquals(Optional.of("Banja Luka"), Corpora.datelinePlace("  BANJA LUKA, 12 May 2020 – Training."));
+        assertEquals(Optional.empty(), Corpora.datelinePlace("3 December 2015 - Text without a place"));
+        assertEquals(Optional.empty(), Corpora.datelinePlace("However, 30 people came."));
+    }
+
+    @Test
     @DisplayName("a body that does not open with a dateline has none, even if it mentions a date later")
     void noDateline() {
         assertEquals(Optional.empty(), Datelines.find("The meeting in Vienna, 3 December 2015 - was postponed."));

@@ -174,6 +174,14 @@ class TaxonomyTest {
         }
     }
 
+    @Test
+    @DisplayName("keys a name in NFKC and lower case, with each run of white space as one space and none at the ends")
+    void key() {
+        assertEquals("press release", Taxonomy.key("  Press\u00A0 \tRelease\n"));
+        assertEquals("osce mission", Taxonomy.key("ＯＳＣＥ\u2028Mission"));
+        assertEquals("", Taxonomy.key(" \u3000 "));
+    }
+
     @Nested
     @DisplayName("as files")
     class Files_ {

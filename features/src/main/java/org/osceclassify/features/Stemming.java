@@ -7,7 +7,7 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * "election" and "elected" become one feature. Expects lower-cased tokens; tokens with digits are kept as they
  * are. Lucene's stemmer keeps state, so each thread gets its own.
  */
-public final class StemFilter implements TokenFilter {
+final class Stemming implements TokenStep {
 
     private static final ThreadLocal<EnglishStemmer> STEMMER = ThreadLocal.withInitial(EnglishStemmer::new);
 

@@ -7,14 +7,14 @@ import java.util.List;
  * Splits text into tokens: maximal runs of Unicode letters and digits ({@link Character#isLetterOrDigit(int)}),
  * everything else a separator. This is exactly how the corpus bags of words were made, so a bag and the running
  * text it came from give the same tokens: "risk-reduction" gives {@code risk}, {@code reduction};
- * "authorities’" gives {@code authorities}; "Vollebæk" and "2015" stay whole. Case is kept; filters change it.
+ * "authorities’" gives {@code authorities}; "Vollebæk" and "2015" stay whole. Case is kept; {@link TokenStep}s change it.
  *
  * <p>Stateless and thread-safe.
  */
-public final class Tokenizer {
+final class TextSplitter {
 
     /** Appends the tokens of {@code text} to {@code out}, in order. */
-    public void tokenize(CharSequence text, List<String> out) {
+    void tokenize(CharSequence text, List<String> out) {
         String s = text.toString();
         int n = s.length();
         int start = -1;
@@ -38,7 +38,7 @@ public final class Tokenizer {
     }
 
     /** The tokens of {@code text}, in order. */
-    public List<String> tokenize(CharSequence text) {
+    List<String> tokenize(CharSequence text) {
         List<String> out = new ArrayList<>();
         tokenize(text, out);
         return out;

@@ -5,27 +5,27 @@ import java.util.List;
 
 /**
  * Adds word n-grams: every run of 2 to {@code n} adjacent terms, joined by a space, after the unigrams. Unlike a
- * {@link TokenFilter} it looks across tokens, so it is meaningful on running text only: a bag of words has lost
+ * {@link TokenStep} it looks across tokens, so it is meaningful on running text only: a bag of words has lost
  * its word order. Terms dropped earlier in the chain (stop words) leave no gap.
  */
-public final class NGramFilter {
+final class WordNGrams {
 
     private final int n;
 
     /** @param n the longest n-gram; 1 passes the unigrams through unchanged */
-    public NGramFilter(int n) {
+    WordNGrams(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1, was " + n);
         }
         this.n = n;
     }
 
-    public int n() {
+    int n() {
         return n;
     }
 
     /** The unigrams, followed by the 2-grams, 3-grams, ... up to n-grams; the input itself when n is 1. */
-    public List<String> apply(List<String> terms) {
+    List<String> apply(List<String> terms) {
         if (n == 1 || terms.size() < 2) {
             return terms;
         }

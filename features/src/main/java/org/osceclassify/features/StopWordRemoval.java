@@ -16,20 +16,20 @@ import java.util.TreeSet;
  * nothing about its topic. Expects lower-cased tokens. The English list ships as the resource
  * {@value #ENGLISH_RESOURCE}, one word a line, {@code #} starting a comment.
  */
-public final class StopWordFilter implements TokenFilter {
+final class StopWordRemoval implements TokenStep {
 
     /** The class-path resource holding the English stop-word list. */
-    public static final String ENGLISH_RESOURCE = "/org/osceclassify/features/stopwords-en.txt";
+    static final String ENGLISH_RESOURCE = "/org/osceclassify/features/stopwords-en.txt";
 
     private final Set<String> words;
 
-    public StopWordFilter(Collection<String> words) {
+    StopWordRemoval(Collection<String> words) {
         this.words = new HashSet<>(words);
     }
 
     /** The English stop words that ship with osce-classify, sorted. */
-    public static Set<String> english() {
-        InputStream in = StopWordFilter.class.getResourceAsStream(ENGLISH_RESOURCE);
+    static Set<String> english() {
+        InputStream in = StopWordRemoval.class.getResourceAsStream(ENGLISH_RESOURCE);
         if (in == null) {
             throw new IllegalStateException("the stop-word list " + ENGLISH_RESOURCE + " is missing from the class path");
         }

@@ -7,7 +7,7 @@ import java.text.Normalizer;
  * full-width letters and digits) and decomposed accents match their ordinary spelling. ASCII tokens, already in
  * NFKC, are returned as they are without a copy.
  */
-public final class NfkcFilter implements TokenFilter {
+final class NfkcFolding implements TokenStep {
 
     @Override
     public String apply(String token) {

@@ -9,64 +9,64 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * A {@link Tokenizer} followed by {@link TokenFilter}s, in order, and an {@link NGramFilter}: text in, terms out.
+ * A {@link TextSplitter} followed by {@link TokenStep}s, in order, and {@link WordNGrams}: text in, terms out.
  * Immutable and thread-safe.
  *
  * <pre>{@code
- * Analyzer a = new Analyzer(new Tokenizer(), List.of(new NfkcFilter(), new LowerCaseFilter()), 1);
+ * AnalysisChain a = new AnalysisChain(new TextSplitter(), List.of(new NfkcFolding(), new LowerCasing()), 1);
  * a.analyze("Risk-reduction, Vollebæk");   // [risk, reduction, vollebæk]
  * }</pre>
  */
-public final class Analyzer {
+final class AnalysisChain {
 
-    private final Tokenizer tokenizer;
-    private final TokenFilter[] filters;
-    private final NGramFilter ngrams;
+    private final TextSplitter splitter;
+    private final TokenStep[] steps;
+    private final WordNGrams ngrams;
 
-    public Analyzer(Tokenizer tokenizer, List<? extends TokenFilter> filters, int ngrams) {
-        this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
-        this.filters = filters.toArray(new TokenFilter[0]);
-        this.ngrams = new NGramFilter(ngrams);
+    AnalysisChain(TextSplitter splitter, List<? extends TokenStep> steps, int ngrams) {
+        this.splitter = Objects.requireNonNull(splitter, "splitter");
+        this.steps = steps.toArray(new TokenStep[0]);
+        this.ngrams = new WordNGrams(ngrams);
     }
 
     /** NFKC and lower case: the normalisation every other step starts from, and that names are matched on. */
-    public static Analyzer normalizing() {
-        return new Analyzer(new Tokenizer(), List.of(new NfkcFilter(), new LowerCaseFilter()), 1);
+    static AnalysisChain normalizing() {
+        return new AnalysisChain(new TextSplitter(), List.of(new NfkcFolding(), new LowerCasing()), 1);
     }
 
     /**
      * The steps after normalisation that a configuration asks for: stop words, stemming and n-grams, to be run
      * by {@link #filter(List)} on the output of {@link #normalizing()}.
      */
-    static Analyzer terms(FeatureConfig config, Set<String> stopWords) {
-        List<TokenFilter> filters = new ArrayList<>();
+    static AnalysisChain terms(FeatureConfig config, Set<String> stopWords) {
+        List<TokenStep> steps = new ArrayList<>();
         if (config.stopWords()) {
-            filters.add(new StopWordFilter(stopWords));
+            steps.add(new StopWordRemoval(stopWords));
         }
         if (config.stemming()) {
-            filters.add(new StemFilter());
+            steps.add(new Stemming());
         }
-        return new Analyzer(new Tokenizer(), filters, config.ngrams());
+        return new AnalysisChain(new TextSplitter(), steps, config.ngrams());
     }
 
-    /** The longest n-gram this analyzer makes; 1 means unigrams only. */
-    public int ngrams() {
+    /** The longest n-gram this chain makes; 1 means unigrams only. */
+    int ngrams() {
         return ngrams.n();
     }
 
-    /** One token through the filters alone, without n-grams: its term, or {@code null} if a filter drops it. */
-    public String term(String token) {
+    /** One token through the steps alone, without n-grams: its term, or {@code null} if a step drops it. */
+    String term(String token) {
         String t = token;
-        for (int f = 0; f < filters.length && t != null; f++) {
-            t = filters[f].apply(t);
+        for (int f = 0; f < steps.length && t != null; f++) {
+            t = steps[f].apply(t);
         }
         return t;
     }
 
-    /** The terms of {@code text}: tokenised, then filtered. */
-    public List<String> analyze(CharSequence text) {
+    /** The terms of {@code text}: split into tokens, then through the steps and n-grams. */
+    List<String> analyze(CharSequence text) {
         List<String> tokens = new ArrayList<>(text.length() / 5 + 4);
-        tokenizer.tokenize(text, tokens);
+        splitter.tokenize(text, tokens);
         // The list is ours: filter it in place rather than copy it.
         int kept = 0;
         for (int i = 0, n = tokens.size(); i < n; i++) {
@@ -82,7 +82,7 @@ public final class Analyzer {
     }
 
     /**
-     * {@link #filter(List)}, remembering each token's term in {@code memo}: the filters are a pure function of the
+     * {@link #filter(List)}, remembering each token's term in {@code memo}: the steps are a pure function of the
      * token, and fitting runs them over the same few thousand words again and again. {@code memo} is the caller's,
      * not shared between threads.
      */
@@ -91,17 +91,17 @@ public final class Analyzer {
     }
 
     /**
-     * Runs the filters and the n-gram step over tokens already split, returning a new list unless nothing can
+     * Runs the steps and n-grams over tokens already split, returning a new list unless nothing can
      * change; {@code tokens} itself is not modified.
      */
-    public List<String> filter(List<String> tokens) {
+    List<String> filter(List<String> tokens) {
         return filter(tokens, this::term);
     }
 
     /** The n-grams of the terms {@code termOf} gives the tokens (null: the token is dropped). */
     private List<String> filter(List<String> tokens, UnaryOperator<String> termOf) {
         List<String> out = tokens;
-        if (filters.length > 0) {
+        if (steps.length > 0) {
             out = new ArrayList<>(tokens.size());
             for (String token : tokens) {
                 String t = termOf.apply(token);
