@@ -279,6 +279,17 @@ class BadInputTest {
         assertFalse(Files.exists(target));
     }
 
+    @Test
+    @DisplayName("a folder without pages is an error: no output file, and not even a CSV header on stdout")
+    void aFolderWithoutPagesCannotBeClassified() throws IOException {
+        Path noPages = Files.createDirectory(dir.resolve("no-pages"));
+        Files.writeString(noPages.resolve("notes.md"), "not a page: only .txt files are");
+
+        assertClassifyFails(noPages, noPages + ": no documents to read");
+        CliRun toStdout = CliRun.of("classify", "--model", model.toString(), "--format", "csv", noPages.toString());
+        assertFailsInOneLine(toStdout, 1, noPages + ": no documents to read");
+    }
+
     // --- usage ------------------------------------------------------------------------------------------------
 
     @Test
