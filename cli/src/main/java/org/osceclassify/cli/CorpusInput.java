@@ -35,6 +35,11 @@ final class CorpusInput {
         return corpora.isEmpty() ? List.of(defaultCorpus()) : corpora;
     }
 
+    /** The paths read, as a message names them: {@code a.csv, pages}. */
+    String names() {
+        return String.join(", ", paths().stream().map(Path::toString).toList());
+    }
+
     /** Reads every document of every path into memory, reporting skipped items and unknown labels on stderr. */
     List<OsceDocument> load(Terminal terminal) {
         List<OsceDocument> docs = new ArrayList<>();
@@ -50,8 +55,7 @@ final class CorpusInput {
             }
         }
         if (docs.isEmpty()) {
-            throw new UserInputException(String.join(", ", paths().stream().map(Path::toString).toList())
-                    + ": no documents to read");
+            throw new UserInputException(names() + ": no documents to read");
         }
         LOG.debug("read {} documents", docs.size());
         return docs;

@@ -38,8 +38,12 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OsceClassifier classifier = OsceClassifier.load(model);
         List<OsceDocument> docs = corpus.load(main.terminal);
-        Evaluation evaluation = Evaluations.test(classifier.trained(), docs, "tested on " + String.join(", ",
-                corpus.paths().stream().map(Path::toString).toList()));
+        if (docs.stream().noneMatch(d -> d.labels().hasFields() || d.labels().hasSources())) {
+            // every metric would be 0.000, measured on nothing
+            throw new UserInputException(corpus.names() + ": no item has fields of work or sources, so there is "
+                    + "nothing to measure the model against");
+        }
+        Evaluation evaluation = Evaluations.test(classifier.trained(), docs, "tested on " + corpus.names());
         MetricsTable.printAndReport(evaluation, report, main.terminal.out());
         return 0;
     }

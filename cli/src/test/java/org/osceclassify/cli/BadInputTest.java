@@ -290,6 +290,15 @@ class BadInputTest {
         assertFailsInOneLine(toStdout, 1, noPages + ": no documents to read");
     }
 
+    // --- corpora without labels -------------------------------------------------------------------------------
+
+    @Test
+    void aCorpusWithoutLabelsCannotBeEvaluated() throws IOException {
+        Path unlabelled = unlabelledCorpus();
+        CliRun run = CliRun.of("evaluate", "--corpus", unlabelled.toString(), "--model", model.toString());
+        assertFailsInOneLine(run, 1, unlabelled + ": no item has fields of work or sources");
+    }
+
     // --- usage ------------------------------------------------------------------------------------------------
 
     @Test
@@ -356,6 +365,15 @@ class BadInputTest {
         assertTrue(run.err().contains(pages + ": 1 items skipped"), run.err());
         List<String> lines = Files.readAllLines(out);
         assertEquals(List.of("good"), lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList());
+    }
+
+    /** A CSV corpus of police items without the fields and sources columns. */
+    private Path unlabelledCorpus() throws IOException {
+        StringBuilder csv = new StringBuilder("id,title,text\n");
+        for (int i = 0; i < 6; i++) {
+            csv.append("item-").append(i).append(",Police training,Officers completed a forensic course\n");
+        }
+        return Files.writeString(dir.resolve("unlabelled.csv"), csv);
     }
 
     private Path pagesFolder() throws IOException {
