@@ -68,12 +68,12 @@ final class CrossValidateCommand implements Callable<Integer> {
         if (split == Split.random && folds < 2) {
             throw new ParameterException(spec.commandLine(), "--folds must be at least 2, was " + folds);
         }
-        List<OsceDocument> docs = corpus.load(main.terminal);
+        List<OsceDocument> docs = corpus.loadForTraining(main.terminal);
         TrainingSettings settings = training.settings();
         main.terminal.progress("cross-validating on " + docs.size() + " items...");
-        Evaluation evaluation = split == Split.random
+        Evaluation evaluation = corpus.train(() -> split == Split.random
                 ? Evaluations.crossValidate(settings, Taxonomy.bundled(), docs, folds)
-                : Evaluations.timeSplit(settings, Taxonomy.bundled(), docs, from != null ? from : newest(docs));
+                : Evaluations.timeSplit(settings, Taxonomy.bundled(), docs, from != null ? from : newest(docs)));
         main.terminal.progressDone();
         MetricsTable.printAndReport(evaluation, report, main.terminal.out());
         return 0;

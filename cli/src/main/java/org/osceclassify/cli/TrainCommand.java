@@ -50,17 +50,17 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Terminal terminal = main.terminal;
-        List<OsceDocument> docs = corpus.load(terminal);
+        List<OsceDocument> docs = corpus.loadForTraining(terminal);
         TrainingSettings settings = training.settings();
         Taxonomy taxonomy = Taxonomy.bundled();
         long start = System.nanoTime();
         Evaluation evaluation = null;
         if (!noEvaluate) {
             terminal.progress("evaluating on a " + Math.round(HOLDOUT * 100) + "% holdout...");
-            evaluation = Evaluations.holdout(settings, taxonomy, docs, HOLDOUT);
+            evaluation = corpus.train(() -> Evaluations.holdout(settings, taxonomy, docs, HOLDOUT));
         }
         terminal.progress("training on " + docs.size() + " items...");
-        OsceClassifier classifier = OsceClassifier.train(settings, taxonomy, docs);
+        OsceClassifier classifier = corpus.train(() -> OsceClassifier.train(settings, taxonomy, docs));
         if (evaluation != null) {
             classifier = classifier.withEvaluation(evaluation);
         }

@@ -299,6 +299,26 @@ class BadInputTest {
         assertFailsInOneLine(run, 1, unlabelled + ": no item has fields of work or sources");
     }
 
+    @Test
+    void aCorpusWithoutLabelsCannotBeTrainedOn() throws IOException {
+        Path unlabelled = unlabelledCorpus();
+        assertTrainFails(unlabelled, unlabelled + ": cannot train: 0 of 6 items have fields of work and 0 have "
+                + "sources");
+        CliRun crossValidate = CliRun.of("cross-validate", "--corpus", unlabelled.toString());
+        assertFailsInOneLine(crossValidate, 1, unlabelled + ": cannot train: 0 of 6 items");
+    }
+
+    @Test
+    @DisplayName("a corpus the classifier refuses (every item of one field) is a data error naming it, not an "
+            + "internal error")
+    void aCorpusOfASingleFieldCannotBeTrainedOn() throws IOException {
+        String oneField = TestCorpus.csv(5).replaceAll(",(Elections|Media freedom and development),\n",
+                ",Policing,\n");
+        Path corpusFile = Files.writeString(dir.resolve("one-field.csv"), oneField);
+
+        assertTrainFails(corpusFile, corpusFile + ": cannot train the fields of work task");
+    }
+
     // --- usage ------------------------------------------------------------------------------------------------
 
     @Test
