@@ -69,6 +69,10 @@ final class CrossValidateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--folds must be at least 2, was " + folds);
         }
         List<OsceDocument> docs = corpus.loadForTraining(main.terminal);
+        if (split == Split.random && folds > docs.size()) {
+            throw new ParameterException(spec.commandLine(), "--folds " + folds + " is more than the " + docs.size()
+                    + " items in " + corpus.names() + ": every fold needs at least one item to test on");
+        }
         TrainingSettings settings = training.settings();
         main.terminal.progress("cross-validating on " + docs.size() + " items...");
         Evaluation evaluation = corpus.train(() -> split == Split.random

@@ -104,6 +104,14 @@ class CommandsTest {
     }
 
     @Test
+    void crossValidateWithMoreFoldsThanItemsIsAUsageErrorNamingTheItems() {
+        CliRun run = CliRun.of("cross-validate", "--corpus", corpus.toString(), "--folds", "5000");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("osce-classify: --folds 5000 is more than the 60 items in " + corpus),
+                run.err());
+    }
+
+    @Test
     void classifyWritesTheDocumentedCsvColumnsBestFirst() throws IOException {
         CliRun run = CliRun.of("classify", "--model", model.toString(), "--format", "csv", "--top", "2",
                 corpus.toString());
