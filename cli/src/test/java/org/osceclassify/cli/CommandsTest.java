@@ -112,6 +112,18 @@ class CommandsTest {
     }
 
     @Test
+    void aDateThatIsNotADayIsAUsageErrorInTheUsersTerms() {
+        CliRun run = CliRun.of("cross-validate", "--corpus", corpus.toString(), "--split", "time", "--from",
+                "2022-13-45");
+        assertEquals(2, run.exitCode(), run.err());
+        String message = run.err().lines().findFirst().orElseThrow();
+        assertTrue(message.startsWith("osce-classify: Invalid value for option '--from'"), message);
+        assertTrue(message.endsWith(": '2022-13-45' is not a date (YYYY-MM-DD)"), message);
+        assertFalse(run.err().contains("java.time"), "no Java class names: " + run.err());
+        assertFalse(run.err().contains("Exception"), "no Java class names: " + run.err());
+    }
+
+    @Test
     void classifyWritesTheDocumentedCsvColumnsBestFirst() throws IOException {
         CliRun run = CliRun.of("classify", "--model", model.toString(), "--format", "csv", "--top", "2",
                 corpus.toString());
