@@ -31,6 +31,13 @@ final class CorpusInput {
                     + "Default: the bundled corpus, " + DEFAULT_CORPUS + ".")
     List<Path> corpora = new ArrayList<>();
 
+    /** The corpus at {@code paths}, for a command that does not take it as the {@code --corpus} option. */
+    static CorpusInput of(List<Path> paths) {
+        CorpusInput input = new CorpusInput();
+        input.corpora.addAll(paths);
+        return input;
+    }
+
     /** The paths to read: those given, or the bundled corpus. */
     List<Path> paths() {
         return corpora.isEmpty() ? List.of(defaultCorpus()) : corpora;

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.osceclassify.classifier.OsceClassifier;
 import org.osceclassify.classifier.TrainingSettings;
+import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Taxonomy;
 
 /**
@@ -33,10 +35,8 @@ final class DefaultModel {
         if (!Files.isRegularFile(cached)) {
             terminal.err().println("osce-classify: training the default model on " + corpus
                     + " (once; cached as " + cached + ")");
-            CorpusInput input = new CorpusInput();
-            input.corpora.add(corpus);
-            OsceClassifier.train(TrainingSettings.defaults(), Taxonomy.bundled(), input.load(terminal))
-                    .save(cached);
+            List<OsceDocument> docs = CorpusInput.of(List.of(corpus)).load(terminal);
+            OsceClassifier.train(TrainingSettings.defaults(), Taxonomy.bundled(), docs).save(cached);
         }
         return OsceClassifier.load(cached);
     }

@@ -86,6 +86,16 @@ class CommandsTest {
     }
 
     @Test
+    void evaluateWithoutACorpusIsAUsageErrorAskingForItemsTheModelWasNotTrainedOn() {
+        CliRun run = CliRun.of("evaluate", "--model", model.toString());
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("osce-classify: evaluate needs --corpus with labelled items the model was "
+                + "not trained on"), run.err());
+        assertEquals("", run.out(), "nothing measured");
+    }
+
+    @Test
     void crossValidateRunsKFoldsAndATimeSplit() {
         CliRun folds = CliRun.of("cross-validate", "--corpus", corpus.toString(), "--folds", "3");
         assertEquals(0, folds.exitCode(), folds.err());
