@@ -61,8 +61,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "The model bundle. Default: the default model.")
     Path model;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv or jsonl. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "table, csv or jsonl. Default: as the --output file's name says (.csv: csv; .jsonl or "
+                    + ".json: jsonl), else table.")
     ResultFormat format;
 
     @Option(names = "--output", paramLabel = "FILE",
@@ -91,6 +92,9 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         if (top < 1) {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1, was " + top);
+        }
+        if (format == null) {
+            format = ResultFormat.forOutput(output);
         }
         if (inputs.stream().filter("-"::equals).count() > 1) {
             throw new ParameterException(spec.commandLine(), "stdin (-) can be read only once");

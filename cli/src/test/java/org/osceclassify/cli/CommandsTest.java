@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -150,6 +151,38 @@ class CommandsTest {
         assertEquals(2, first.get("sources").split(";").length);
         assertTrue(first.get("source_scores").matches("[^=;]+=\\d\\.\\d{3};[^=;]+=-?\\d\\.\\d{3}"),
                 first.get("source_scores"));
+    }
+
+    @Test
+    void withoutFormatTheOutputFilesExtensionChoosesIt() throws IOException {
+        List<String> csv = classifyTo("out.csv");
+        assertEquals("id,fields,sources,field_scores,source_scores", csv.get(0));
+        assertEquals(61, csv.size(), "a header and 60 documents");
+
+        for (String jsonl : List.of("out.jsonl", "out.json")) {
+            assertEquals("test-0000", new ObjectMapper().readTree(classifyTo(jsonl).get(0)).get("id").asText());
+        }
+
+        List<String> table = classifyTo("out.txt");
+        assertEquals("test-0000", table.get(0), "any other name gets the table");
+        assertTrue(table.get(1).startsWith("  fields:  "), table.get(1));
+    }
+
+    @Test
+    void anExplicitFormatWinsOverTheOutputFilesExtension() throws IOException {
+        String first = classifyTo("explicit.csv", "--format", "jsonl").get(0);
+        assertEquals("test-0000", new ObjectMapper().readTree(first).get("id").asText(), first);
+    }
+
+    /** The lines {@code classify --output NAME} writes for the corpus, with {@code options}. */
+    private static List<String> classifyTo(String name, String... options) throws IOException {
+        Path out = dir.resolve("formats").resolve(name);
+        List<String> args = new ArrayList<>(List.of("classify", "--model", model.toString(), "--output",
+                out.toString(), corpus.toString()));
+        args.addAll(List.of(options));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        return Files.readAllLines(out);
     }
 
     @Test
