@@ -15,7 +15,7 @@ import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Taxonomy;
 
 /**
- * The model {@code classify} uses when no {@code --model} is given: trained on the bundled corpus on first use
+ * The model {@code classify} and {@code inspect} use when no {@code --model} is given: trained on the bundled corpus on first use
  * and cached under {@code ~/.cache/osce-classify/}, keyed by the corpus's contents, the version and the default
  * training settings, so that it is rebuilt when any of them changes.
  */
@@ -25,6 +25,11 @@ final class DefaultModel {
     }
 
     static OsceClassifier load(Terminal terminal) throws IOException {
+        return OsceClassifier.load(bundle(terminal));
+    }
+
+    /** The cached default model's bundle file, trained first if it is not there yet. */
+    static Path bundle(Terminal terminal) throws IOException {
         Path corpus = CorpusInput.defaultCorpus();
         if (!Files.isRegularFile(corpus)) {
             throw new UserInputException(corpus + ": the bundled corpus is not here, so there is no default "
@@ -38,7 +43,7 @@ final class DefaultModel {
             List<OsceDocument> docs = CorpusInput.of(List.of(corpus)).load(terminal);
             OsceClassifier.train(TrainingSettings.defaults(), Taxonomy.bundled(), docs).save(cached);
         }
-        return OsceClassifier.load(cached);
+        return cached;
     }
 
     static Path cacheDir() {

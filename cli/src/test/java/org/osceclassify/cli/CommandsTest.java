@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -298,6 +299,17 @@ class CommandsTest {
         assertTrue(run.out().contains("source bodies (3)"), run.out());
         assertTrue(run.out().contains("evaluation"), run.out());
         assertTrue(run.out().contains("Tribuo 4.3.2"), run.out());
+    }
+
+    @Test
+    @DisplayName("inspect without --model shows the default model of classify, trained and cached on first use")
+    void inspectWithoutAModelShowsTheDefaultModel() {
+        CliRun run = CliRun.of("inspect");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("model bundle " + DefaultModel.cacheDir().resolve("default-")), run.out());
+        assertTrue(run.out().lines().findFirst().orElseThrow().endsWith(".osce (the default model)"), run.out());
+        assertTrue(run.out().contains("fields of work (23)"), "the fields of the bundled corpus: " + run.out());
     }
 
     @Test
