@@ -59,8 +59,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "The model bundle. Default: the default model.")
     Path model;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv or jsonl. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "table, csv or jsonl. Default: as the --output file's name says (.csv: csv; .jsonl or "
+                    + ".json: jsonl), else table.")
     ResultFormat format;
 
     @Option(names = "--output", paramLabel = "FILE",
@@ -94,6 +95,9 @@ final class ClassifyCommand implements Callable<Integer> {
         if (top < 1) {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1, was " + top);
         }
+        if (format == null) {
+            format = ResultFormat.forOutput(output);
+        }
         if (inputs.stream().filter("-"::equals).count() > 1) {
             throw new ParameterException(spec.commandLine(), "stdin (-) can be read only once");
         }
@@ -126,6 +130,9 @@ final class ClassifyCommand implements Callable<Integer> {
      * Classifies every input in order. Documents are read here and handed in batches to {@code --threads}
      * workers, which classify and format them; results are written in input order, with at most a few batches in
      * flight, so memory stays flat however long the input.
+     *
+     * <p>The CSV header is written with the first document read, so a run that finds nothing to classify (an
+     * empty folder, say) writes nothing at all and fails with {@code no documents to read}, as training does.
      */
     private void classifyAll(OsceClassifier classifier, PrintWriter out) throws IOException {
         ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
@@ -134,18 +141,18 @@ final class ClassifyCommand implements Callable<Integer> {
             return t;
         });
         try {
-            out.write(format.header(explain));
             Deque<Future<String>> inFlight = new ArrayDeque<>();
+            List<OsceDocument> batch = new ArrayList<>(BATCH);
+            long read = 0;
             long done = 0;
             for (String input : inputs) {
-                if (input.equals("-")) {
-                    OsceDocument doc = stdinDocument();
-                    inFlight.add(workers.submit(() -> classify(classifier, List.of(doc))));
-                    continue;
-                }
-                try (CorpusReader reader = Corpora.open(Path.of(input), ReadOptions.defaults())) {
-                    List<OsceDocument> batch = new ArrayList<>(BATCH);
-                    for (OsceDocument doc : reader) {
+                // stdin is one document; try-with-resources skips the null reader
+                try (CorpusReader reader = input.equals("-") ? null : Corpora.open(Path.of(input),
+                        ReadOptions.defaults())) {
+                    for (OsceDocument doc : reader != null ? reader : List.of(stdinDocument())) {
+                        if (read++ == 0) {
+                            out.write(format.header(explain));
+                        }
                         batch.add(doc);
                         if (batch.size() == BATCH) {
                             List<OsceDocument> full = batch;
@@ -158,11 +165,14 @@ final class ClassifyCommand implements Callable<Integer> {
                             }
                         }
                     }
-                    if (!batch.isEmpty()) {
-                        List<OsceDocument> last = batch;
-                        inFlight.add(workers.submit(() -> classify(classifier, last)));
-                    }
                 }
+            }
+            if (read == 0) {
+                throw new UserInputException(String.join(", ", inputs) + ": no documents to read");
+            }
+            if (!batch.isEmpty()) {
+                List<OsceDocument> last = batch;
+                inFlight.add(workers.submit(() -> classify(classifier, last)));
             }
             while (!inFlight.isEmpty()) {
                 out.write(next(inFlight));

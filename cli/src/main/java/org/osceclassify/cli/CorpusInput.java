@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.osceclassify.model.Corpora;
 import org.osceclassify.model.CorpusReader;
@@ -30,9 +31,21 @@ final class CorpusInput {
                     + "Default: the bundled corpus, " + DEFAULT_CORPUS + ".")
     List<Path> corpora = new ArrayList<>();
 
+    /** The corpus at {@code paths}, for a command that does not take it as the {@code --corpus} option. */
+    static CorpusInput of(List<Path> paths) {
+        CorpusInput input = new CorpusInput();
+        input.corpora.addAll(paths);
+        return input;
+    }
+
     /** The paths to read: those given, or the bundled corpus. */
     List<Path> paths() {
         return corpora.isEmpty() ? List.of(defaultCorpus()) : corpora;
+    }
+
+    /** The paths read, as a message names them: {@code a.csv, pages}. */
+    String names() {
+        return String.join(", ", paths().stream().map(Path::toString).toList());
     }
 
     /** Reads every document of every path into memory, reporting skipped items and unknown labels on stderr. */
@@ -50,11 +63,44 @@ final class CorpusInput {
             }
         }
         if (docs.isEmpty()) {
-            throw new UserInputException(String.join(", ", paths().stream().map(Path::toString).toList())
-                    + ": no documents to read");
+            throw new UserInputException(names() + ": no documents to read");
         }
         LOG.debug("read {} documents", docs.size());
         return docs;
+    }
+
+    /**
+     * Reads the corpus as {@link #load} does, for training: each task, fields of work and source bodies, needs at
+     * least two labelled items, so a corpus without them is refused here, in terms of the corpus, before any
+     * training starts.
+     */
+    List<OsceDocument> loadForTraining(Terminal terminal) {
+        List<OsceDocument> docs = load(terminal);
+        long withFields = docs.stream().filter(d -> d.labels().hasFields()).count();
+        long withSources = docs.stream().filter(d -> d.labels().hasSources()).count();
+        if (withFields < 2 || withSources < 2) {
+            throw new UserInputException(names() + ": cannot train: " + withFields + " of " + docs.size()
+                    + " items have fields of work and " + withSources + " have sources, and each needs at least 2 "
+                    + "(the fields and sources columns of a CSV, the Fields of work and Source lines of a page)");
+        }
+        return docs;
+    }
+
+    /**
+     * Runs {@code training} (training or evaluating on this corpus) and reports the classifier's refusal of the
+     * corpus as the user's data error naming it. The classifier refuses with an {@link IllegalArgumentException}
+     * "cannot train the ... task: ..." when a task is left with fewer than two items or labels (every item of the
+     * same field, say), which the counts of {@link #loadForTraining} cannot foresee.
+     */
+    <T> T train(Supplier<T> training) {
+        try {
+            return training.get();
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("cannot train")) {
+                throw e; // not about the corpus: a bug, reported as an internal error
+            }
+            throw new UserInputException(names() + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@value #DEFAULT_CORPUS} under the osce-classify home folder. */

@@ -2,6 +2,7 @@ package org.osceclassify.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -11,12 +12,14 @@ import org.osceclassify.classifier.TrainingSettings;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Taxonomy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code osce-classify cross-validate}: trains and tests on splits of one corpus. */
 @Command(name = "cross-validate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -51,7 +54,7 @@ final class CrossValidateCommand implements Callable<Integer> {
             description = "random (k-fold) or time. Default: ${DEFAULT-VALUE}.")
     Split split;
 
-    @Option(names = "--from", paramLabel = "DATE",
+    @Option(names = "--from", paramLabel = "DATE", converter = IsoDate.class,
             description = "With --split time: test on the items dated on or after this day (YYYY-MM-DD). "
                     + "Default: the day that leaves the newest 20%% of the dated items for testing.")
     LocalDate from;
@@ -68,15 +71,31 @@ final class CrossValidateCommand implements Callable<Integer> {
         if (split == Split.random && folds < 2) {
             throw new ParameterException(spec.commandLine(), "--folds must be at least 2, was " + folds);
         }
-        List<OsceDocument> docs = corpus.load(main.terminal);
+        List<OsceDocument> docs = corpus.loadForTraining(main.terminal);
+        if (split == Split.random && folds > docs.size()) {
+            throw new ParameterException(spec.commandLine(), "--folds " + folds + " is more than the " + docs.size()
+                    + " items in " + corpus.names() + ": every fold needs at least one item to test on");
+        }
         TrainingSettings settings = training.settings();
         main.terminal.progress("cross-validating on " + docs.size() + " items...");
-        Evaluation evaluation = split == Split.random
+        Evaluation evaluation = corpus.train(() -> split == Split.random
                 ? Evaluations.crossValidate(settings, Taxonomy.bundled(), docs, folds)
-                : Evaluations.timeSplit(settings, Taxonomy.bundled(), docs, from != null ? from : newest(docs));
+                : Evaluations.timeSplit(settings, Taxonomy.bundled(), docs, from != null ? from : newest(docs)));
         main.terminal.progressDone();
         MetricsTable.printAndReport(evaluation, report, main.terminal.out());
         return 0;
+    }
+
+    /** Reads a {@code YYYY-MM-DD} day; another value is a usage error in those terms rather than java.time's. */
+    static final class IsoDate implements ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("'" + value + "' is not a date (YYYY-MM-DD)");
+            }
+        }
     }
 
     /** The first day of the newest {@link #TIME_TEST_SHARE} of the dated items. */

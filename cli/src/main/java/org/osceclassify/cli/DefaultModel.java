@@ -7,14 +7,16 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.osceclassify.classifier.BundleException;
 import org.osceclassify.classifier.OsceClassifier;
 import org.osceclassify.classifier.TrainingSettings;
+import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Taxonomy;
 
 /**
- * The model {@code classify} uses when no {@code --model} is given: trained on the bundled corpus on first use
+ * The model {@code classify} and {@code inspect} use when no {@code --model} is given: trained on the bundled corpus on first use
  * and cached under {@code ~/.cache/osce-classify/}, keyed by the corpus's contents, the version and the default
  * training settings, so that it is rebuilt when any of them changes.
  */
@@ -24,6 +26,26 @@ final class DefaultModel {
     }
 
     static OsceClassifier load(Terminal terminal) throws IOException {
+        Path cached = bundle(terminal);
+        try {
+            return OsceClassifier.load(cached);
+        } catch (BundleException e) {
+            // Written by an older osce-classify, or damaged: the default model is ours to rebuild, not to refuse.
+            return train(cached, CorpusInput.defaultCorpus(), terminal);
+        }
+    }
+
+    private static OsceClassifier train(Path cached, Path corpus, Terminal terminal) throws IOException {
+        terminal.err().println("osce-classify: training the default model on " + corpus
+                + " (once; cached as " + cached + ")");
+        List<OsceDocument> docs = CorpusInput.of(List.of(corpus)).load(terminal);
+        OsceClassifier trained = OsceClassifier.train(TrainingSettings.defaults(), Taxonomy.bundled(), docs);
+        trained.save(cached);
+        return trained;
+    }
+
+    /** The cached default model's bundle file, trained first if it is not there yet. */
+    static Path bundle(Terminal terminal) throws IOException {
         Path corpus = CorpusInput.defaultCorpus();
         if (!Files.isRegularFile(corpus)) {
             throw new UserInputException(corpus + ": the bundled corpus is not here, so there is no default "
@@ -31,21 +53,10 @@ final class DefaultModel {
         }
         Path cached = cacheDir().resolve("default-" + key(Files.readAllBytes(corpus),
                 new Main.Version().getVersion()[0], TrainingSettings.defaults()) + ".osce");
-        if (Files.isRegularFile(cached)) {
-            try {
-                return OsceClassifier.load(cached);
-            } catch (BundleException e) {
-                // A cache written by an older osce-classify, or damaged: the default model is ours to rebuild.
-            }
+        if (!Files.isRegularFile(cached)) {
+            train(cached, corpus, terminal);
         }
-        terminal.err().println("osce-classify: training the default model on " + corpus
-                + " (once; cached as " + cached + ")");
-        CorpusInput input = new CorpusInput();
-        input.corpora.add(corpus);
-        OsceClassifier trained = OsceClassifier.train(TrainingSettings.defaults(), Taxonomy.bundled(),
-                input.load(terminal));
-        trained.save(cached);
-        return trained;
+        return cached;
     }
 
     static Path cacheDir() {

@@ -1,6 +1,7 @@
 package org.osceclassify.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -9,9 +10,11 @@ import org.osceclassify.classifier.Evaluations;
 import org.osceclassify.classifier.OsceClassifier;
 import org.osceclassify.model.OsceDocument;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code osce-classify evaluate}: measures a trained model on a labelled corpus. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -24,8 +27,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Mixin
-    CorpusInput corpus = new CorpusInput();
+    @Spec
+    CommandSpec spec;
+
+    /** No default, unlike the other commands' --corpus: the bundled corpus is what models are trained on. */
+    @Option(names = "--corpus", paramLabel = "PATH", arity = "1..*",
+            description = "Required: labelled items the model was not trained on. A CSV corpus, a folder of scraped "
+                    + "pages, or a page; several may be given.")
+    List<Path> corpora = new ArrayList<>();
 
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "The model bundle to measure.")
     Path model;
@@ -36,10 +45,20 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (corpora.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "evaluate needs --corpus with labelled items the model "
+                    + "was not trained on (on its own training items a model looks better than it is; the holdout "
+                    + "evaluation made by train is shown by inspect)");
+        }
+        CorpusInput corpus = CorpusInput.of(corpora);
         OsceClassifier classifier = OsceClassifier.load(model);
         List<OsceDocument> docs = corpus.load(main.terminal);
-        Evaluation evaluation = Evaluations.test(classifier.trained(), docs, "tested on " + String.join(", ",
-                corpus.paths().stream().map(Path::toString).toList()));
+        if (docs.stream().noneMatch(d -> d.labels().hasFields() || d.labels().hasSources())) {
+            // every metric would be 0.000, measured on nothing
+            throw new UserInputException(corpus.names() + ": no item has fields of work or sources, so there is "
+                    + "nothing to measure the model against");
+        }
+        Evaluation evaluation = Evaluations.test(classifier.trained(), docs, "tested on " + corpus.names());
         MetricsTable.printAndReport(evaluation, report, main.terminal.out());
         return 0;
     }

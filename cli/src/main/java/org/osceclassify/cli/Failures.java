@@ -14,7 +14,11 @@ final class Failures {
     private Failures() {
     }
 
-    static String describe(Throwable ex) {
+    /**
+     * The line for {@code ex}: the user's mistake in the user's terms, or else an internal error, which asks for
+     * {@code --verbose}'s stack trace unless it is already being printed.
+     */
+    static String describe(Throwable ex, boolean verbose) {
         Throwable e = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         if (e instanceof NoSuchFileException n) {
             return n.getFile() + ": no such file";
@@ -28,7 +32,7 @@ final class Failures {
         if (e instanceof CorpusException || e instanceof IOException || e instanceof UserInputException) {
             return e.getMessage();
         }
-        return "internal error: " + e + " (run again with --verbose for the stack trace)";
+        return "internal error: " + e + (verbose ? "" : " (run again with --verbose for the stack trace)");
     }
 
     static int exitCode(Throwable ex) {

@@ -24,6 +24,7 @@ import picocli.CommandLine.ParentCommand;
         description = "Show what a model bundle holds: its labels and thresholds, training summary, evaluation, "
                 + "provenance, and the strongest features of each label.",
         footer = {"", "Examples:",
+                "  osce-classify inspect                    (the default model of classify)",
                 "  osce-classify inspect --model model.osce",
                 "  osce-classify inspect --model model.osce --features 20 --provenance"})
 final class InspectCommand implements Callable<Integer> {
@@ -31,7 +32,8 @@ final class InspectCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = "The model bundle.")
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "The model bundle. Default: the default model that classify uses without --model.")
     Path model;
 
     @Option(names = "--features", paramLabel = "N", defaultValue = "8",
@@ -43,13 +45,14 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OsceClassifier classifier = OsceClassifier.load(model);
+        Path bundle = model != null ? model : DefaultModel.bundle(main.terminal);
+        OsceClassifier classifier = OsceClassifier.load(bundle);
         TrainedClassifier t = classifier.trained();
         PrintStream out = main.terminal.out();
         TrainingSettings s = t.settings();
         TrainedClassifier.Summary summary = t.summary();
 
-        out.println("model bundle " + model);
+        out.println("model bundle " + bundle + (model != null ? "" : " (the default model)"));
         out.println();
         out.println("training");
         out.println("  items:          " + summary.items() + " (" + summary.fieldsItems() + " with fields, "

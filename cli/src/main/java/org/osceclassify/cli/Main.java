@@ -91,7 +91,7 @@ public final class Main implements Runnable {
             return EXIT_USAGE;
         });
         cmd.setExecutionExceptionHandler((ex, failed, parseResult) -> {
-            failed.getErr().println("osce-classify: " + Failures.describe(ex));
+            failed.getErr().println("osce-classify: " + Failures.describe(ex, main.verbose));
             if (main.verbose) {
                 ex.printStackTrace(failed.getErr());
             }

@@ -5,7 +5,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -37,6 +39,18 @@ enum ResultFormat {
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
     private static final JsonFactory JSON = new JsonFactory();
+
+    /**
+     * The format an output file's name asks for, for when {@code --format} is not given: {@code .csv} is csv,
+     * {@code .jsonl} and {@code .json} are jsonl, any other name (and stdout, a null {@code output}) is table.
+     */
+    static ResultFormat forOutput(Path output) {
+        String name = output == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return csv;
+        }
+        return name.endsWith(".jsonl") || name.endsWith(".json") ? jsonl : table;
+    }
 
     /** The text written before the first record: the CSV header line, or nothing. */
     String header(boolean explain) {

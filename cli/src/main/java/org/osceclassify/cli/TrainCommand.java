@@ -64,17 +64,17 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + threads);
         }
         Terminal terminal = main.terminal;
-        List<OsceDocument> docs = corpus.load(terminal);
+        List<OsceDocument> docs = corpus.loadForTraining(terminal);
         TrainingSettings settings = training.settings();
         Taxonomy taxonomy = Taxonomy.bundled();
         long start = System.nanoTime();
         Evaluation evaluation = null;
         if (!noEvaluate) {
             terminal.progress("evaluating on a " + Math.round(HOLDOUT * 100) + "% holdout...");
-            evaluation = Evaluations.holdout(settings, taxonomy, docs, HOLDOUT);
+            evaluation = corpus.train(() -> Evaluations.holdout(settings, taxonomy, docs, HOLDOUT));
         }
         terminal.progress("training on " + docs.size() + " items...");
-        OsceClassifier classifier = OsceClassifier.train(settings, taxonomy, docs, threads);
+        OsceClassifier classifier = corpus.train(() -> OsceClassifier.train(settings, taxonomy, docs, threads));
         if (evaluation != null) {
             classifier = classifier.withEvaluation(evaluation);
         }

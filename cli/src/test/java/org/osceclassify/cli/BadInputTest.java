@@ -289,6 +289,46 @@ class BadInputTest {
         assertFalse(Files.exists(target));
     }
 
+    @Test
+    @DisplayName("a folder without pages is an error: no output file, and not even a CSV header on stdout")
+    void aFolderWithoutPagesCannotBeClassified() throws IOException {
+        Path noPages = Files.createDirectory(dir.resolve("no-pages"));
+        Files.writeString(noPages.resolve("notes.md"), "not a page: only .txt files are");
+
+        assertClassifyFails(noPages, noPages + ": no documents to read");
+        CliRun toStdout = CliRun.of("classify", "--model", model.toString(), "--format", "csv", noPages.toString());
+        assertFailsInOneLine(toStdout, 1, noPages + ": no documents to read");
+    }
+
+    // --- corpora without labels -------------------------------------------------------------------------------
+
+    @Test
+    void aCorpusWithoutLabelsCannotBeEvaluated() throws IOException {
+        Path unlabelled = unlabelledCorpus();
+        CliRun run = CliRun.of("evaluate", "--corpus", unlabelled.toString(), "--model", model.toString());
+        assertFailsInOneLine(run, 1, unlabelled + ": no item has fields of work or sources");
+    }
+
+    @Test
+    void aCorpusWithoutLabelsCannotBeTrainedOn() throws IOException {
+        Path unlabelled = unlabelledCorpus();
+        assertTrainFails(unlabelled, unlabelled + ": cannot train: 0 of 6 items have fields of work and 0 have "
+                + "sources");
+        CliRun crossValidate = CliRun.of("cross-validate", "--corpus", unlabelled.toString());
+        assertFailsInOneLine(crossValidate, 1, unlabelled + ": cannot train: 0 of 6 items");
+    }
+
+    @Test
+    @DisplayName("a corpus the classifier refuses (every item of one field) is a data error naming it, not an "
+            + "internal error")
+    void aCorpusOfASingleFieldCannotBeTrainedOn() throws IOException {
+        String oneField = TestCorpus.csv(5).replaceAll(",(Elections|Media freedom and development),\n",
+                ",Policing,\n");
+        Path corpusFile = Files.writeString(dir.resolve("one-field.csv"), oneField);
+
+        assertTrainFails(corpusFile, corpusFile + ": cannot train the fields of work task");
+    }
+
     // --- usage ------------------------------------------------------------------------------------------------
 
     @Test
@@ -355,6 +395,15 @@ class BadInputTest {
         assertTrue(run.err().contains(pages + ": 1 items skipped"), run.err());
         List<String> lines = Files.readAllLines(out);
         assertEquals(List.of("good"), lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList());
+    }
+
+    /** A CSV corpus of police items without the fields and sources columns. */
+    private Path unlabelledCorpus() throws IOException {
+        StringBuilder csv = new StringBuilder("id,title,text\n");
+        for (int i = 0; i < 6; i++) {
+            csv.append("item-").append(i).append(",Police training,Officers completed a forensic course\n");
+        }
+        return Files.writeString(dir.resolve("unlabelled.csv"), csv);
     }
 
     private Path pagesFolder() throws IOException {

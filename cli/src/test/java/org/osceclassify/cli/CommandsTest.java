@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +125,16 @@ class CommandsTest {
     }
 
     @Test
+    void evaluateWithoutACorpusIsAUsageErrorAskingForItemsTheModelWasNotTrainedOn() {
+        CliRun run = CliRun.of("evaluate", "--model", model.toString());
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("osce-classify: evaluate needs --corpus with labelled items the model was "
+                + "not trained on"), run.err());
+        assertEquals("", run.out(), "nothing measured");
+    }
+
+    @Test
     void crossValidateRunsKFoldsAndATimeSplit() {
         CliRun folds = CliRun.of("cross-validate", "--corpus", corpus.toString(), "--folds", "3");
         assertEquals(0, folds.exitCode(), folds.err());
@@ -138,6 +150,26 @@ class CommandsTest {
         CliRun run = CliRun.of("cross-validate", "--corpus", corpus.toString(), "--folds", "1");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("osce-classify: --folds must be at least 2"), run.err());
+    }
+
+    @Test
+    void crossValidateWithMoreFoldsThanItemsIsAUsageErrorNamingTheItems() {
+        CliRun run = CliRun.of("cross-validate", "--corpus", corpus.toString(), "--folds", "5000");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("osce-classify: --folds 5000 is more than the 60 items in " + corpus),
+                run.err());
+    }
+
+    @Test
+    void aDateThatIsNotADayIsAUsageErrorInTheUsersTerms() {
+        CliRun run = CliRun.of("cross-validate", "--corpus", corpus.toString(), "--split", "time", "--from",
+                "2022-13-45");
+        assertEquals(2, run.exitCode(), run.err());
+        String message = run.err().lines().findFirst().orElseThrow();
+        assertTrue(message.startsWith("osce-classify: Invalid value for option '--from'"), message);
+        assertTrue(message.endsWith(": '2022-13-45' is not a date (YYYY-MM-DD)"), message);
+        assertFalse(run.err().contains("java.time"), "no Java class names: " + run.err());
+        assertFalse(run.err().contains("Exception"), "no Java class names: " + run.err());
     }
 
     @Test
@@ -157,6 +189,38 @@ class CommandsTest {
         assertEquals(2, first.get("sources").split(";").length);
         assertTrue(first.get("source_scores").matches("[^=;]+=\\d\\.\\d{3};[^=;]+=-?\\d\\.\\d{3}"),
                 first.get("source_scores"));
+    }
+
+    @Test
+    void withoutFormatTheOutputFilesExtensionChoosesIt() throws IOException {
+        List<String> csv = classifyTo("out.csv");
+        assertEquals("id,fields,sources,field_scores,source_scores", csv.get(0));
+        assertEquals(61, csv.size(), "a header and 60 documents");
+
+        for (String jsonl : List.of("out.jsonl", "out.json")) {
+            assertEquals("test-0000", new ObjectMapper().readTree(classifyTo(jsonl).get(0)).get("id").asText());
+        }
+
+        List<String> table = classifyTo("out.txt");
+        assertEquals("test-0000", table.get(0), "any other name gets the table");
+        assertTrue(table.get(1).startsWith("  fields:  "), table.get(1));
+    }
+
+    @Test
+    void anExplicitFormatWinsOverTheOutputFilesExtension() throws IOException {
+        String first = classifyTo("explicit.csv", "--format", "jsonl").get(0);
+        assertEquals("test-0000", new ObjectMapper().readTree(first).get("id").asText(), first);
+    }
+
+    /** The lines {@code classify --output NAME} writes for the corpus, with {@code options}. */
+    private static List<String> classifyTo(String name, String... options) throws IOException {
+        Path out = dir.resolve("formats").resolve(name);
+        List<String> args = new ArrayList<>(List.of("classify", "--model", model.toString(), "--output",
+                out.toString(), corpus.toString()));
+        args.addAll(List.of(options));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        return Files.readAllLines(out);
     }
 
     @Test
@@ -279,6 +343,17 @@ class CommandsTest {
         assertTrue(full.out().contains("tribuo-version=4.3.2"), full.out());
         assertTrue(full.out().contains("trainer=Trainer(class-name=org.tribuo.classification.liblinear."
                 + "LibLinearClassificationTrainer"), full.out());
+    }
+
+    @Test
+    @DisplayName("inspect without --model shows the default model of classify, trained and cached on first use")
+    void inspectWithoutAModelShowsTheDefaultModel() {
+        CliRun run = CliRun.of("inspect");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("model bundle " + DefaultModel.cacheDir().resolve("default-")), run.out());
+        assertTrue(run.out().lines().findFirst().orElseThrow().endsWith(".osce (the default model)"), run.out());
+        assertTrue(run.out().contains("fields of work (23)"), "the fields of the bundled corpus: " + run.out());
     }
 
     @Test
