@@ -14,9 +14,14 @@ package org.osceclassify.classifier;
  */
 public record Calibration(double slope, double intercept) {
 
+    /** The log-odds of a margin: {@code slope * margin + intercept}. */
+    public double logOdds(double margin) {
+        return slope * margin + intercept;
+    }
+
     /** The probability of a margin. */
     public double probability(double margin) {
-        double z = slope * margin + intercept;
+        double z = logOdds(margin);
         // Either form is exact where it does not overflow: exp of a large positive argument is infinite.
         return z >= 0 ? 1.0 / (1.0 + Math.exp(-z)) : Math.exp(z) / (1.0 + Math.exp(z));
     }
@@ -153,5 +158,68 @@ public record Calibration(double slope, double intercept) {
                     : (t[i] - 1) * fApB + Math.log1p(Math.exp(fApB));
         }
         return sum;
+    }
+
+    /**
+     * The temperature {@code T} of the softmax over labels' calibrated log-odds, {@code exp(z / T) / sum exp(z' / T)},
+     * that best fits held-out margins of documents that each have one of the labels: the one that maximises the
+     * log-likelihood of each document's own labels (the sum of their probabilities, for a document listing several).
+     * Found by golden-section search on {@code log T} in [1/20, 20]; documents with none of the labels are passed
+     * over. Deterministic.
+     *
+     * @param margins  {@code margins[label][doc]}, held out
+     * @param positive {@code positive[label][doc]}
+     */
+    public static double softmaxTemperature(java.util.List<Calibration> calibrations, double[][] margins,
+                                            boolean[][] positive) {
+        double lo = Math.log(1.0 / 20);
+        double hi = Math.log(20);
+        double golden = (Math.sqrt(5) - 1) / 2;
+        double a = hi - golden * (hi - lo);
+        double b = lo + golden * (hi - lo);
+        double fa = softmaxLogLikelihood(calibrations, margins, positive, Math.exp(a));
+        double fb = softmaxLogLikelihood(calibrations, margins, positive, Math.exp(b));
+        for (int it = 0; it < 60; it++) {
+            if (fa >= fb) {
+                hi = b;
+                b = a;
+                fb = fa;
+                a = hi - golden * (hi - lo);
+                fa = softmaxLogLikelihood(calibrations, margins, positive, Math.exp(a));
+            } else {
+                lo = a;
+                a = b;
+                fa = fb;
+                b = lo + golden * (hi - lo);
+                fb = softmaxLogLikelihood(calibrations, margins, positive, Math.exp(b));
+            }
+        }
+        return Math.exp((lo + hi) / 2);
+    }
+
+    private static double softmaxLogLikelihood(java.util.List<Calibration> calibrations, double[][] margins,
+                                               boolean[][] positive, double temperature) {
+        int labels = calibrations.size();
+        int docs = labels == 0 ? 0 : margins[0].length;
+        double total = 0;
+        double[] z = new double[labels];
+        for (int d = 0; d < docs; d++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int l = 0; l < labels; l++) {
+                z[l] = calibrations.get(l).logOdds(margins[l][d]) / temperature;
+                max = Math.max(max, z[l]);
+            }
+            double all = 0;
+            double own = 0;
+            for (int l = 0; l < labels; l++) {
+                double e = Math.exp(z[l] - max);
+                all += e;
+                own += positive[l][d] ? e : 0;
+            }
+            if (own > 0) {
+                total += Math.log(own / all);
+            }
+        }
+        return total;
     }
 }

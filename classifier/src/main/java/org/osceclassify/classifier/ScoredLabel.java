@@ -8,7 +8,8 @@ import java.util.Objects;
  * A label and how likely the model finds it.
  *
  * @param label       the label
- * @param probability the calibrated probability that the document has the label, in [0, 1]
+ * @param probability the calibrated probability that the document has the label, in [0, 1]; a source's is its
+ *                    share of the document's one source, so the sources' probabilities sum to 1
  * @param margin      the linear model's raw score (its decision value), which the probability calibrates:
  *                    positive for a label the model itself would predict
  */

@@ -196,7 +196,9 @@ final class TaskTraining {
             provenance.append("== ").append(task.labels().get(l)).append('\n').append(weights.get(l).provenance())
                     .append('\n');
         }
-        return model(weights, calibrations, thresholds, provenance.toString());
+        double temperature = task.exclusive()
+                ? Calibration.softmaxTemperature(calibrations, heldOut, task.positive()) : 1;
+        return model(weights, calibrations, temperature, thresholds, provenance.toString());
     }
 
     /**
@@ -215,14 +217,14 @@ final class TaskTraining {
     private LinearModel uncalibrated(List<Future<LabelWeights>> fold) {
         List<LabelWeights> weights = fold.stream().map(TaskTraining::await).toList();
         List<Calibration> identity = weights.stream().map(w -> new Calibration(1, 0)).toList();
-        return model(weights, identity, new double[weights.size()], "");
+        return model(weights, identity, 1, new double[weights.size()], "");
     }
 
-    private LinearModel model(List<LabelWeights> weights, List<Calibration> calibrations, double[] thresholds,
-                              String provenance) {
+    private LinearModel model(List<LabelWeights> weights, List<Calibration> calibrations, double temperature,
+                              double[] thresholds, String provenance) {
         double[][] rows = weights.stream().map(LabelWeights::row).toArray(double[][]::new);
         double[] biases = weights.stream().mapToDouble(LabelWeights::bias).toArray();
-        return new LinearModel(solver, task.exclusive(), task.labels(), task.pipeline().vocabularySize(),
+        return new LinearModel(solver, task.exclusive(), temperature, task.labels(), task.pipeline().vocabularySize(),
                 metaFeatures, rows, biases, calibrations, thresholds, provenance);
     }
 

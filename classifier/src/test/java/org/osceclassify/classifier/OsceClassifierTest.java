@@ -117,15 +117,13 @@ class OsceClassifierTest {
     }
 
     @Test
-    void scoresAreProbabilitiesAndTheSourcesAreRankedByThem() {
+    void scoresAreProbabilitiesAndTheSourcesShareOne() {
         for (OsceDocument doc : corpus) {
             Classification c = classifier.classify(doc);
             for (ScoredLabel l : c.fields()) {
                 assertTrue(l.probability() >= 0 && l.probability() <= 1, l.toString());
             }
-            for (ScoredLabel l : c.sources()) {
-                assertTrue(l.probability() >= 0 && l.probability() <= 1, l.toString());
-            }
+            assertEquals(1.0, c.sources().stream().mapToDouble(ScoredLabel::probability).sum(), 1e-9);
             for (int i = 1; i < c.sources().size(); i++) {
                 assertTrue(c.sources().get(i - 1).probability() >= c.sources().get(i).probability());
             }
