@@ -155,22 +155,9 @@ final class ModelBundle {
             g.writeStartObject();
             g.writeNumberField("format", BundleFile.FORMAT_VERSION);
             g.writeObjectFieldStart("settings");
-            g.writeStringField("algorithm", s.algorithm().name());
-            g.writeStringField("sources_algorithm", s.sourcesAlgorithm().name());
-            g.writeNumberField("fields_cost", s.fieldsCost());
-            g.writeNumberField("sources_cost", s.sourcesCost());
-            g.writeNumberField("class_weighting", s.classWeighting());
-            g.writeNumberField("seed", s.seed());
-            g.writeStringField("fields_level", s.fieldsLevel().name());
-            g.writeNumberField("min_fields", s.minFields());
-            g.writeNumberField("calibration_folds", s.calibrationFolds());
-            g.writeBooleanField("tune_thresholds", s.tuneThresholds());
-            g.writeNumberField("min_threshold_support", s.minThresholdSupport());
-            g.writeNumberField("threshold_shrinkage", s.thresholdShrinkage());
-            g.writeNumberField("min_source_count", s.minSourceCount());
-            g.writeStringField("source_examples", s.sourceExamples().name());
-            g.writeStringField("fields_features", s.fieldsFeatures().toString());
-            g.writeStringField("sources_features", s.sourcesFeatures().toString());
+            for (Map.Entry<String, String> setting : s.asText().entrySet()) {
+                g.writeStringField(setting.getKey(), setting.getValue());
+            }
             g.writeEndObject();
             g.writeObjectFieldStart("summary");
             g.writeNumberField("items", summary.items());
@@ -197,24 +184,13 @@ final class ModelBundle {
     /** The settings; the feature configurations are those the pipelines were fitted with. */
     private static TrainingSettings settings(Json s, FeaturePipeline fieldsPipeline,
                                              FeaturePipeline sourcesPipeline) {
-        return TrainingSettings.builder()
-                .algorithm(TrainingSettings.Algorithm.valueOf(s.text("algorithm")))
-                .sourcesAlgorithm(TrainingSettings.Algorithm.valueOf(s.text("sources_algorithm")))
-                .fieldsCost(s.number("fields_cost").doubleValue())
-                .sourcesCost(s.number("sources_cost").doubleValue())
-                .classWeighting(s.number("class_weighting").doubleValue())
-                .seed(s.number("seed").longValue())
-                .fieldsLevel(TrainingSettings.FieldsLevel.valueOf(s.text("fields_level")))
-                .minFields(s.number("min_fields").intValue())
-                .calibrationFolds(s.number("calibration_folds").intValue())
-                .tuneThresholds(s.bool("tune_thresholds"))
-                .minThresholdSupport(s.number("min_threshold_support").intValue())
-                .thresholdShrinkage(s.number("threshold_shrinkage").doubleValue())
-                .minSourceCount(s.number("min_source_count").intValue())
-                .sourceExamples(TrainingSettings.SourceExamples.valueOf(s.text("source_examples")))
-                .fieldsFeatures(fieldsPipeline.config())
-                .sourcesFeatures(sourcesPipeline.config())
-                .build();
+        Map<String, String> text = new LinkedHashMap<>();
+        for (TrainingSettings.Setting<?> setting : TrainingSettings.SETTINGS) {
+            if (s.values().containsKey(setting.name())) {
+                text.put(setting.name(), s.text(setting.name()));
+            }
+        }
+        return TrainingSettings.fromText(text, fieldsPipeline.config(), sourcesPipeline.config());
     }
 
     /** The training summary; its duration is not stored (it would make bundles differ), so it reads as zero. */
@@ -255,8 +231,6 @@ final class ModelBundle {
                     values.put(name, object(p));
                 } else if (value.isNumeric()) {
                     values.put(name, p.getNumberValue());
-                } else if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
-                    values.put(name, value == JsonToken.VALUE_TRUE);
                 } else if (value == JsonToken.VALUE_STRING) {
                     values.put(name, p.getText());
                 } else {
@@ -272,10 +246,6 @@ final class ModelBundle {
 
         Number number(String name) {
             return (Number) require(name);
-        }
-
-        boolean bool(String name) {
-            return (Boolean) require(name);
         }
 
         Json object(String name) {

@@ -1,22 +1,32 @@
 package org.osceclassify.classifier;
 
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.osceclassify.features.FeatureConfig;
 
 /**
- * How {@link Training} trains the two tasks: the algorithm and its cost, the label sets, the thresholds and the
- * features. Immutable; build one with {@link #builder()}, or take {@link #defaults()}, the configuration that
- * measured best on the shared corpus.
+ * How {@link Training} trains the two tasks: the algorithm and its cost, the label sets, the calibration and
+ * thresholds, and the features. Immutable; build one with {@link #builder()}, or take {@link #defaults()}, the
+ * configuration that measured best on the shared corpus.
+ *
+ * <p>Each setting is declared once, as a {@link Setting}: its name, default, check and text form. Equality, the
+ * text form, copies and the bundle's manifest all go through {@link #SETTINGS}; an accessor and a builder method
+ * give each its Java name.
  */
 public final class TrainingSettings {
 
-    /** The learner of the fields-of-work task. */
+    /** The learner of a task: one linear model per label, against the rest. */
     public enum Algorithm {
-        /** One-vs-rest L2-regularised logistic regression (LibLinear {@code L2R_LR}): scores are probabilities. */
+        /** L2-regularised logistic regression (LibLinear {@code L2R_LR}). */
         LOGISTIC,
-        /** One-vs-rest linear SVM (LibLinear {@code L2R_L2LOSS_SVC_DUAL}): scores are decision values. */
+        /** Linear SVM (LibLinear {@code L2R_L2LOSS_SVC_DUAL}). */
         SVM
     }
 
@@ -28,60 +38,115 @@ public final class TrainingSettings {
         TOPICS
     }
 
-    /** How an item that lists several source bodies becomes training examples of the sources task. */
+    /** How an item that lists several source bodies counts in the sources task. */
     public enum SourceExamples {
-        /** One training example per listed source. */
+        /** As an item of each source it lists. */
         EACH_LISTED,
-        /** One training example, labelled with the first-listed source. */
+        /** As an item of its first-listed source only. */
         FIRST_LISTED
     }
 
-    private final Algorithm algorithm;
-    private final Algorithm sourcesAlgorithm;
-    private final double fieldsCost;
-    private final double sourcesCost;
-    private final double classWeighting;
-    private final long seed;
-    private final FieldsLevel fieldsLevel;
-    private final int minFields;
-    private final int calibrationFolds;
-    private final boolean tuneThresholds;
-    private final int minThresholdSupport;
-    private final double thresholdShrinkage;
-    private final int minSourceCount;
-    private final SourceExamples sourceExamples;
-    private final FeatureConfig fieldsFeatures;
-    private final FeatureConfig sourcesFeatures;
+    /**
+     * One setting: its name (in the manifest and the text form), its default value, the check a value must pass
+     * (throwing {@link IllegalArgumentException} with the reason), and how its text form is read back; null for
+     * the feature configurations, which a bundle holds in its pipelines rather than as text.
+     */
+    public static final class Setting<T> {
+        private final String name;
+        private final T defaultValue;
+        private final Consumer<T> check;
+        private final Function<String, T> parse;
 
-    private TrainingSettings(Builder b) {
-        this.algorithm = b.algorithm;
-        this.sourcesAlgorithm = b.sourcesAlgorithm;
-        this.fieldsCost = b.fieldsCost;
-        this.sourcesCost = b.sourcesCost;
-        this.classWeighting = b.classWeighting;
-        this.seed = b.seed;
-        this.fieldsLevel = b.fieldsLevel;
-        this.minFields = b.minFields;
-        this.calibrationFolds = b.calibrationFolds;
-        this.tuneThresholds = b.tuneThresholds;
-        this.minThresholdSupport = b.minThresholdSupport;
-        this.thresholdShrinkage = b.thresholdShrinkage;
-        this.minSourceCount = b.minSourceCount;
-        this.sourceExamples = b.sourceExamples;
-        this.fieldsFeatures = b.fieldsFeatures;
-        this.sourcesFeatures = b.sourcesFeatures;
+        private Setting(String name, T defaultValue, Consumer<T> check, Function<String, T> parse) {
+            this.name = name;
+            this.defaultValue = defaultValue;
+            this.check = check;
+            this.parse = parse;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        T checked(T value) {
+            Objects.requireNonNull(value, name);
+            check.accept(value);
+            return value;
+        }
+
+        /** Whether the setting is stored as text, rather than in a fitted pipeline. */
+        boolean textual() {
+            return parse != null;
+        }
+
+        T parse(String text) {
+            return checked(parse.apply(text));
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    public static final Setting<Algorithm> ALGORITHM = new Setting<>("algorithm", Algorithm.SVM, v -> { },
+            Algorithm::valueOf);
+    public static final Setting<Algorithm> SOURCES_ALGORITHM = new Setting<>("sources_algorithm", Algorithm.SVM,
+            v -> { }, Algorithm::valueOf);
+    public static final Setting<Double> FIELDS_COST = new Setting<>("fields_cost", 0.3,
+            positive("fields_cost"), Double::valueOf);
+    public static final Setting<Double> SOURCES_COST = new Setting<>("sources_cost", 0.5,
+            positive("sources_cost"), Double::valueOf);
+    public static final Setting<Double> CLASS_WEIGHTING = new Setting<>("class_weighting", 1.0,
+            v -> require(v >= 0 && v <= 1, "class_weighting must be between 0 and 1, was " + v), Double::valueOf);
+    public static final Setting<Long> SEED = new Setting<>("seed", 42L, v -> { }, Long::valueOf);
+    public static final Setting<FieldsLevel> FIELDS_LEVEL = new Setting<>("fields_level", FieldsLevel.FIELDS,
+            v -> { }, FieldsLevel::valueOf);
+    public static final Setting<Integer> MIN_FIELDS = new Setting<>("min_fields", 1, atLeast("min_fields", 0),
+            Integer::valueOf);
+    public static final Setting<Integer> CALIBRATION_FOLDS = new Setting<>("calibration_folds", 3,
+            atLeast("calibration_folds", 0), Integer::valueOf);
+    public static final Setting<Boolean> TUNE_THRESHOLDS = new Setting<>("tune_thresholds", false, v -> { },
+            TrainingSettings::parseBoolean);
+    public static final Setting<Integer> MIN_THRESHOLD_SUPPORT = new Setting<>("min_threshold_support", 10,
+            atLeast("min_threshold_support", 1), Integer::valueOf);
+    public static final Setting<Double> THRESHOLD_SHRINKAGE = new Setting<>("threshold_shrinkage", 60.0,
+            v -> require(v >= 0 && !v.isInfinite(), "threshold_shrinkage must be a number >= 0, was " + v),
+            Double::valueOf);
+    public static final Setting<Integer> MIN_SOURCE_COUNT = new Setting<>("min_source_count", 5,
+            atLeast("min_source_count", 1), Integer::valueOf);
+    public static final Setting<SourceExamples> SOURCE_EXAMPLES = new Setting<>("source_examples",
+            SourceExamples.EACH_LISTED, v -> { }, SourceExamples::valueOf);
+    public static final Setting<FeatureConfig> FIELDS_FEATURES = new Setting<>("fields_features",
+            FeatureConfig.defaults().toBuilder().titleNamespace(false)
+                    .metadata(EnumSet.of(FeatureConfig.MetadataFamily.PERIOD)).build(), v -> { }, null);
+    public static final Setting<FeatureConfig> SOURCES_FEATURES = new Setting<>("sources_features",
+            FeatureConfig.defaults().toBuilder().stemming(false).build(), v -> { }, null);
+
+    /** Every setting, in the order of the text form and the manifest. */
+    public static final List<Setting<?>> SETTINGS = List.of(ALGORITHM, SOURCES_ALGORITHM, FIELDS_COST, SOURCES_COST,
+            CLASS_WEIGHTING, SEED, FIELDS_LEVEL, MIN_FIELDS, CALIBRATION_FOLDS, TUNE_THRESHOLDS,
+            MIN_THRESHOLD_SUPPORT, THRESHOLD_SHRINKAGE, MIN_SOURCE_COUNT, SOURCE_EXAMPLES, FIELDS_FEATURES,
+            SOURCES_FEATURES);
+
+    private static final TrainingSettings DEFAULTS = new Builder().build();
+
+    private final Map<Setting<?>, Object> values;
+
+    private TrainingSettings(Map<Setting<?>, Object> values) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /**
      * The defaults: the configuration that measured best in seeded 5-fold cross-validation on the bundled corpus
-     * (bench/README.md): one-vs-rest linear SVMs with C 0.3 for the fields, a multi-class linear SVM with C 0.5
-     * for the sources, balanced class weights, the SVM's own decision threshold 0 for every field (thresholds
-     * tuned on inner folds scored no better, at several times the training cost), at least one field, sources
-     * with fewer than 5 items folded into "Other", one training example per listed source, and metadata features
-     * of value 0.5 ({@link FeatureConfig#metadataWeight()}).
+     * (bench/README.md): one-vs-rest linear SVMs with C 0.3 for the fields and C 0.5 for the sources, balanced
+     * class weights, probabilities calibrated on 3 folds, each field's threshold at the model's own decision
+     * boundary (thresholds tuned on held-out folds scored no better), at least one field, sources with fewer than
+     * 5 items folded into "Other", an item counted for each source it lists, and metadata features of value 0.5
+     * ({@link FeatureConfig#metadataWeight()}).
      */
     public static TrainingSettings defaults() {
-        return builder().build();
+        return DEFAULTS;
     }
 
     public static Builder builder() {
@@ -90,53 +155,59 @@ public final class TrainingSettings {
 
     /** A builder that starts from these settings. */
     public Builder toBuilder() {
-        return new Builder(this);
+        Builder b = new Builder();
+        b.values.putAll(values);
+        return b;
     }
 
+    /** The value of a setting. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Setting<T> setting) {
+        return (T) values.get(setting);
+    }
+
+    /** The learner of the fields-of-work task. */
     public Algorithm algorithm() {
-        return algorithm;
+        return get(ALGORITHM);
     }
 
-    /**
-     * The learner of the source-body task, a multi-class LibLinear model: {@link Algorithm#LOGISTIC} (scores are
-     * probabilities) or {@link Algorithm#SVM} (scores are decision values).
-     */
+    /** The learner of the source-body task. */
     public Algorithm sourcesAlgorithm() {
-        return sourcesAlgorithm;
+        return get(SOURCES_ALGORITHM);
     }
 
     /** LibLinear's cost C of the fields models: higher fits the training data more closely. */
     public double fieldsCost() {
-        return fieldsCost;
+        return get(FIELDS_COST);
     }
 
-    /** LibLinear's cost C of the sources model. */
+    /** LibLinear's cost C of the sources models. */
     public double sourcesCost() {
-        return sourcesCost;
+        return get(SOURCES_COST);
     }
 
     /**
      * How much more a rare label's training items weigh, as an exponent of the balanced weight: each label's
-     * items weigh {@code (balanced weight)^classWeighting}, the balanced weight being negatives over positives for
-     * a field and {@code items / (classes * items of the class)} for a source. 0 weighs every item alike, 1 is
-     * fully balanced (scikit-learn's {@code class_weight="balanced"}).
+     * positive items weigh {@code (balanced weight)^classWeighting}, the balanced weight being negatives over
+     * positives for a field and {@code items / (classes * items of the class)} for a source. 0 weighs every item
+     * alike, 1 is fully balanced (scikit-learn's {@code class_weight="balanced"}).
      */
     public double classWeighting() {
-        return classWeighting;
+        return get(CLASS_WEIGHTING);
     }
 
-    /** The seed of every random choice: inner folds, trainers, ensembles. */
+    /** The seed of every random choice: calibration folds and trainers. */
     public long seed() {
-        return seed;
+        return get(SEED);
     }
 
     public FieldsLevel fieldsLevel() {
-        return fieldsLevel;
+        return get(FIELDS_LEVEL);
     }
 
-    /** A document always gets at least this many fields (its best-scored ones), whatever the thresholds say. */
+    /** A document always gets at least this many fields (those of its highest margins), whatever the thresholds. */
     public int minFields() {
-        return minFields;
+        return get(MIN_FIELDS);
     }
 
     /**
@@ -146,7 +217,7 @@ public final class TrainingSettings {
      * probabilities overconfident.
      */
     public int calibrationFolds() {
-        return calibrationFolds;
+        return get(CALIBRATION_FOLDS);
     }
 
     /**
@@ -154,12 +225,12 @@ public final class TrainingSettings {
      * otherwise it is the probability at the model's own decision boundary (margin 0).
      */
     public boolean tuneThresholds() {
-        return tuneThresholds;
+        return get(TUNE_THRESHOLDS);
     }
 
     /** A label with fewer positive training items than this keeps the model's own threshold instead of a tuned one. */
     public int minThresholdSupport() {
-        return minThresholdSupport;
+        return get(MIN_THRESHOLD_SUPPORT);
     }
 
     /**
@@ -167,16 +238,16 @@ public final class TrainingSettings {
      * items: a label with as many positive items as this ends half-way. 0 keeps the tuned thresholds as tuned.
      */
     public double thresholdShrinkage() {
-        return thresholdShrinkage;
+        return get(THRESHOLD_SHRINKAGE);
     }
 
     /** Sources with fewer training items than this fold into {@link TrainedClassifier#OTHER_SOURCE}. */
     public int minSourceCount() {
-        return minSourceCount;
+        return get(MIN_SOURCE_COUNT);
     }
 
     public SourceExamples sourceExamples() {
-        return sourceExamples;
+        return get(SOURCE_EXAMPLES);
     }
 
     /**
@@ -185,7 +256,7 @@ public final class TrainingSettings {
      * metadata families (place, states, bodies, ...) lowered the fields scores.
      */
     public FeatureConfig fieldsFeatures() {
-        return fieldsFeatures;
+        return get(FIELDS_FEATURES);
     }
 
     /**
@@ -193,184 +264,156 @@ public final class TrainingSettings {
      * dateline place above all.
      */
     public FeatureConfig sourcesFeatures() {
-        return sourcesFeatures;
+        return get(SOURCES_FEATURES);
+    }
+
+    /** Each setting's name and text form, in {@link #SETTINGS} order. */
+    public Map<String, String> asText() {
+        Map<String, String> text = new LinkedHashMap<>();
+        values.forEach((setting, value) -> text.put(setting.name(), value instanceof Enum<?> e ? e.name()
+                : String.valueOf(value)));
+        return text;
+    }
+
+    /**
+     * Settings from their text form ({@link #asText()}), with the two feature configurations given, as a bundle
+     * holds them in its pipelines.
+     *
+     * @throws IllegalArgumentException when a setting is missing or its value is not one it takes
+     */
+    public static TrainingSettings fromText(Map<String, String> text, FeatureConfig fieldsFeatures,
+                                            FeatureConfig sourcesFeatures) {
+        Builder b = builder().set(FIELDS_FEATURES, fieldsFeatures).set(SOURCES_FEATURES, sourcesFeatures);
+        for (Setting<?> setting : SETTINGS) {
+            if (setting.textual()) {
+                String value = text.get(setting.name());
+                if (value == null) {
+                    throw new IllegalArgumentException("the setting " + setting.name() + " is missing");
+                }
+                b.values.put(setting, setting.parse(value));
+            }
+        }
+        return b.build();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TrainingSettings t && algorithm == t.algorithm && sourcesAlgorithm == t.sourcesAlgorithm
-                && Double.compare(fieldsCost, t.fieldsCost) == 0 && Double.compare(sourcesCost, t.sourcesCost) == 0
-                && Double.compare(classWeighting, t.classWeighting) == 0 && seed == t.seed && fieldsLevel == t.fieldsLevel
-                && minFields == t.minFields && calibrationFolds == t.calibrationFolds
-                && tuneThresholds == t.tuneThresholds
-                && minThresholdSupport == t.minThresholdSupport
-                && Double.compare(thresholdShrinkage, t.thresholdShrinkage) == 0
-                && minSourceCount == t.minSourceCount && sourceExamples == t.sourceExamples
-                && fieldsFeatures.equals(t.fieldsFeatures) && sourcesFeatures.equals(t.sourcesFeatures);
+        return o instanceof TrainingSettings t && values.equals(t.values);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(algorithm, sourcesAlgorithm, fieldsCost, sourcesCost, classWeighting, seed, fieldsLevel, minFields,
-                calibrationFolds, tuneThresholds, minThresholdSupport, thresholdShrinkage, minSourceCount, sourceExamples, fieldsFeatures,
-                sourcesFeatures);
+        return values.hashCode();
     }
 
     @Override
     public String toString() {
-        return "TrainingSettings{algorithm=" + algorithm + ", sourcesAlgorithm=" + sourcesAlgorithm + ", fieldsCost=" + fieldsCost + ", sourcesCost="
-                + sourcesCost + ", classWeighting=" + classWeighting + ", seed=" + seed + ", fieldsLevel="
-                + fieldsLevel + ", minFields=" + minFields + ", calibrationFolds=" + calibrationFolds
-                + ", tuneThresholds=" + tuneThresholds
-                + ", minThresholdSupport=" + minThresholdSupport + ", thresholdShrinkage=" + thresholdShrinkage
-                + ", minSourceCount=" + minSourceCount + ", sourceExamples=" + sourceExamples + ", fieldsFeatures="
-                + fieldsFeatures + ", sourcesFeatures=" + sourcesFeatures + "}";
+        return "TrainingSettings" + asText();
     }
 
     /** Builds {@link TrainingSettings}; every setter checks its value at once. */
     public static final class Builder {
-        private Algorithm algorithm = Algorithm.SVM;
-        private Algorithm sourcesAlgorithm = Algorithm.SVM;
-        private double fieldsCost = 0.3;
-        private double sourcesCost = 0.5;
-        private double classWeighting = 1.0;
-        private long seed = 42L;
-        private FieldsLevel fieldsLevel = FieldsLevel.FIELDS;
-        private int minFields = 1;
-        private int calibrationFolds = 3;
-        private boolean tuneThresholds = false;
-        private int minThresholdSupport = 10;
-        private double thresholdShrinkage = 60;
-        private int minSourceCount = 5;
-        private SourceExamples sourceExamples = SourceExamples.EACH_LISTED;
-        private FeatureConfig fieldsFeatures = FeatureConfig.defaults().toBuilder().titleNamespace(false)
-                .metadata(EnumSet.of(FeatureConfig.MetadataFamily.PERIOD)).build();
-        private FeatureConfig sourcesFeatures = FeatureConfig.defaults().toBuilder().stemming(false).build();
+        private final Map<Setting<?>, Object> values = new LinkedHashMap<>();
 
         private Builder() {
+            for (Setting<?> setting : SETTINGS) {
+                values.put(setting, setting.defaultValue);
+            }
         }
 
-        private Builder(TrainingSettings s) {
-            algorithm = s.algorithm;
-            sourcesAlgorithm = s.sourcesAlgorithm;
-            fieldsCost = s.fieldsCost;
-            sourcesCost = s.sourcesCost;
-            classWeighting = s.classWeighting;
-            seed = s.seed;
-            fieldsLevel = s.fieldsLevel;
-            minFields = s.minFields;
-            calibrationFolds = s.calibrationFolds;
-            tuneThresholds = s.tuneThresholds;
-            minThresholdSupport = s.minThresholdSupport;
-            thresholdShrinkage = s.thresholdShrinkage;
-            minSourceCount = s.minSourceCount;
-            sourceExamples = s.sourceExamples;
-            fieldsFeatures = s.fieldsFeatures;
-            sourcesFeatures = s.sourcesFeatures;
+        /** Sets a setting. */
+        public <T> Builder set(Setting<T> setting, T value) {
+            values.put(setting, setting.checked(value));
+            return this;
         }
 
         public Builder algorithm(Algorithm value) {
-            algorithm = Objects.requireNonNull(value, "algorithm");
-            return this;
+            return set(ALGORITHM, value);
         }
 
         public Builder sourcesAlgorithm(Algorithm value) {
-            sourcesAlgorithm = Objects.requireNonNull(value, "sourcesAlgorithm");
-            return this;
+            return set(SOURCES_ALGORITHM, value);
         }
 
         public Builder fieldsCost(double value) {
-            fieldsCost = positive("fieldsCost", value);
-            return this;
+            return set(FIELDS_COST, value);
         }
 
         public Builder sourcesCost(double value) {
-            sourcesCost = positive("sourcesCost", value);
-            return this;
+            return set(SOURCES_COST, value);
         }
 
         public Builder classWeighting(double value) {
-            if (!(value >= 0 && value <= 1)) {
-                throw new IllegalArgumentException("classWeighting must be between 0 and 1, was " + value);
-            }
-            classWeighting = value;
-            return this;
+            return set(CLASS_WEIGHTING, value);
         }
 
         public Builder seed(long value) {
-            seed = value;
-            return this;
+            return set(SEED, value);
         }
 
         public Builder fieldsLevel(FieldsLevel value) {
-            fieldsLevel = Objects.requireNonNull(value, "fieldsLevel");
-            return this;
+            return set(FIELDS_LEVEL, value);
         }
 
         public Builder minFields(int value) {
-            minFields = atLeast("minFields", value, 0);
-            return this;
+            return set(MIN_FIELDS, value);
         }
 
         public Builder calibrationFolds(int value) {
-            calibrationFolds = atLeast("calibrationFolds", value, 0);
-            return this;
+            return set(CALIBRATION_FOLDS, value);
         }
 
         public Builder tuneThresholds(boolean value) {
-            tuneThresholds = value;
-            return this;
+            return set(TUNE_THRESHOLDS, value);
         }
 
         public Builder minThresholdSupport(int value) {
-            minThresholdSupport = atLeast("minThresholdSupport", value, 1);
-            return this;
+            return set(MIN_THRESHOLD_SUPPORT, value);
         }
 
         public Builder thresholdShrinkage(double value) {
-            if (!(value >= 0) || Double.isInfinite(value)) {
-                throw new IllegalArgumentException("thresholdShrinkage must be a number >= 0, was " + value);
-            }
-            thresholdShrinkage = value;
-            return this;
+            return set(THRESHOLD_SHRINKAGE, value);
         }
 
         public Builder minSourceCount(int value) {
-            minSourceCount = atLeast("minSourceCount", value, 1);
-            return this;
+            return set(MIN_SOURCE_COUNT, value);
         }
 
         public Builder sourceExamples(SourceExamples value) {
-            sourceExamples = Objects.requireNonNull(value, "sourceExamples");
-            return this;
+            return set(SOURCE_EXAMPLES, value);
         }
 
         public Builder fieldsFeatures(FeatureConfig value) {
-            fieldsFeatures = Objects.requireNonNull(value, "fieldsFeatures");
-            return this;
+            return set(FIELDS_FEATURES, value);
         }
 
         public Builder sourcesFeatures(FeatureConfig value) {
-            sourcesFeatures = Objects.requireNonNull(value, "sourcesFeatures");
-            return this;
+            return set(SOURCES_FEATURES, value);
         }
 
         public TrainingSettings build() {
-            return new TrainingSettings(this);
+            return new TrainingSettings(values);
         }
+    }
 
-        private static double positive(String name, double value) {
-            if (!(value > 0) || Double.isInfinite(value)) {
-                throw new IllegalArgumentException(name + " must be a positive number, was " + value);
-            }
-            return value;
-        }
+    private static Consumer<Double> positive(String name) {
+        return v -> require(v > 0 && !v.isInfinite(), name + " must be a positive number, was " + v);
+    }
 
-        private static int atLeast(String name, int value, int min) {
-            if (value < min) {
-                throw new IllegalArgumentException(name + " must be at least " + min + ", was " + value);
-            }
-            return value;
+    private static Consumer<Integer> atLeast(String name, int min) {
+        return v -> require(v >= min, name + " must be at least " + min + ", was " + v);
+    }
+
+    private static void require(boolean ok, String reason) {
+        if (!ok) {
+            throw new IllegalArgumentException(reason);
         }
+    }
+
+    private static boolean parseBoolean(String text) {
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new IllegalArgumentException("not true or false: " + text);
+        }
+        return Boolean.parseBoolean(text);
     }
 }

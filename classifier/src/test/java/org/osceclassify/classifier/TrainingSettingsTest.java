@@ -1,0 +1,61 @@
+package org.osceclassify.classifier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class TrainingSettingsTest {
+
+    private static final TrainingSettings CHANGED = TrainingSettings.builder().algorithm(
+            TrainingSettings.Algorithm.LOGISTIC).fieldsCost(0.7).seed(-3).tuneThresholds(true).calibrationFolds(5)
+            .fieldsLevel(TrainingSettings.FieldsLevel.TOPICS).sourceExamples(
+                    TrainingSettings.SourceExamples.FIRST_LISTED).thresholdShrinkage(0).build();
+
+    @Test
+    @DisplayName("every setting survives its text form, as the bundle's manifest stores it")
+    void textFormRoundTrips() {
+        TrainingSettings read = TrainingSettings.fromText(CHANGED.asText(), CHANGED.fieldsFeatures(),
+                CHANGED.sourcesFeatures());
+        assertEquals(CHANGED, read);
+        assertEquals(TrainingSettings.SETTINGS.size(), CHANGED.asText().size());
+        assertNotEquals(TrainingSettings.defaults(), read);
+        assertEquals(CHANGED, CHANGED.toBuilder().build());
+    }
+
+    @Test
+    @DisplayName("text that is missing a setting, or holds a value a setting does not take, is refused by name")
+    void badTextIsRefusedNamingTheSetting() {
+        Map<String, String> text = new LinkedHashMap<>(CHANGED.asText());
+        text.remove("min_source_count");
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> TrainingSettings.fromText(text, CHANGED.fieldsFeatures(), CHANGED.sourcesFeatures()));
+        assertTrue(missing.getMessage().contains("min_source_count"), missing.getMessage());
+
+        text.put("min_source_count", "0");
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> TrainingSettings.fromText(text, CHANGED.fieldsFeatures(), CHANGED.sourcesFeatures()));
+        assertEquals("min_source_count must be at least 1, was 0", invalid.getMessage());
+
+        text.put("min_source_count", "5");
+        text.put("fields_cost", "NaN");
+        assertThrows(IllegalArgumentException.class,
+                () -> TrainingSettings.fromText(text, CHANGED.fieldsFeatures(), CHANGED.sourcesFeatures()));
+    }
+
+    @Test
+    @DisplayName("the builder checks each value as it is set")
+    void builderChecksValues() {
+        assertThrows(IllegalArgumentException.class, () -> TrainingSettings.builder().fieldsCost(0));
+        assertThrows(IllegalArgumentException.class, () -> TrainingSettings.builder().classWeighting(1.5));
+        assertThrows(IllegalArgumentException.class, () -> TrainingSettings.builder().thresholdShrinkage(
+                Double.POSITIVE_INFINITY));
+        assertThrows(NullPointerException.class, () -> TrainingSettings.builder().algorithm(null));
+    }
+}
