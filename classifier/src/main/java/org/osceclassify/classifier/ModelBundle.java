@@ -185,11 +185,7 @@ final class ModelBundle {
     private static TrainingSettings settings(Json s, FeaturePipeline fieldsPipeline,
                                              FeaturePipeline sourcesPipeline) {
         Map<String, String> text = new LinkedHashMap<>();
-        for (TrainingSettings.Setting<?> setting : TrainingSettings.SETTINGS) {
-            if (s.values().containsKey(setting.name())) {
-                text.put(setting.name(), s.text(setting.name()));
-            }
-        }
+        s.values().forEach((name, value) -> text.put(name, String.valueOf(value)));
         return TrainingSettings.fromText(text, fieldsPipeline.config(), sourcesPipeline.config());
     }
 

@@ -1,15 +1,13 @@
 package org.osceclassify.classifier;
 
-import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import org.osceclassify.features.FeatureConfig;
+import org.osceclassify.features.Setting;
+import org.osceclassify.features.SettingValues;
 
 /**
  * How {@link Training} trains the two tasks: the algorithm and its cost, the label sets, the calibration and
@@ -46,82 +44,40 @@ public final class TrainingSettings {
         FIRST_LISTED
     }
 
-    /**
-     * One setting: its name (in the manifest and the text form), its default value, the check a value must pass
-     * (throwing {@link IllegalArgumentException} with the reason), and how its text form is read back; null for
-     * the feature configurations, which a bundle holds in its pipelines rather than as text.
-     */
-    public static final class Setting<T> {
-        private final String name;
-        private final T defaultValue;
-        private final Consumer<T> check;
-        private final Function<String, T> parse;
-
-        private Setting(String name, T defaultValue, Consumer<T> check, Function<String, T> parse) {
-            this.name = name;
-            this.defaultValue = defaultValue;
-            this.check = check;
-            this.parse = parse;
-        }
-
-        public String name() {
-            return name;
-        }
-
-        T checked(T value) {
-            Objects.requireNonNull(value, name);
-            check.accept(value);
-            return value;
-        }
-
-        /** Whether the setting is stored as text, rather than in a fitted pipeline. */
-        boolean textual() {
-            return parse != null;
-        }
-
-        T parse(String text) {
-            return checked(parse.apply(text));
-        }
-
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    public static final Setting<Algorithm> ALGORITHM = new Setting<>("algorithm", Algorithm.SVM, v -> { },
+    public static final Setting<Algorithm> ALGORITHM = Setting.of("algorithm", Algorithm.SVM, v -> { },
             Algorithm::valueOf);
-    public static final Setting<Algorithm> SOURCES_ALGORITHM = new Setting<>("sources_algorithm", Algorithm.SVM,
+    public static final Setting<Algorithm> SOURCES_ALGORITHM = Setting.of("sources_algorithm", Algorithm.SVM,
             v -> { }, Algorithm::valueOf);
-    public static final Setting<Double> FIELDS_COST = new Setting<>("fields_cost", 0.3,
+    public static final Setting<Double> FIELDS_COST = Setting.of("fields_cost", 0.3,
             positive("fields_cost"), Double::valueOf);
-    public static final Setting<Double> SOURCES_COST = new Setting<>("sources_cost", 0.5,
+    public static final Setting<Double> SOURCES_COST = Setting.of("sources_cost", 0.5,
             positive("sources_cost"), Double::valueOf);
-    public static final Setting<Double> CLASS_WEIGHTING = new Setting<>("class_weighting", 1.0,
-            v -> require(v >= 0 && v <= 1, "class_weighting must be between 0 and 1, was " + v), Double::valueOf);
-    public static final Setting<Long> SEED = new Setting<>("seed", 42L, v -> { }, Long::valueOf);
-    public static final Setting<FieldsLevel> FIELDS_LEVEL = new Setting<>("fields_level", FieldsLevel.FIELDS,
+    public static final Setting<Double> CLASS_WEIGHTING = Setting.of("class_weighting", 1.0,
+            v -> Setting.require(v >= 0 && v <= 1, "class_weighting must be between 0 and 1, was " + v), Double::valueOf);
+    public static final Setting<Long> SEED = Setting.of("seed", 42L, v -> { }, Long::valueOf);
+    public static final Setting<FieldsLevel> FIELDS_LEVEL = Setting.of("fields_level", FieldsLevel.FIELDS,
             v -> { }, FieldsLevel::valueOf);
-    public static final Setting<Integer> MIN_FIELDS = new Setting<>("min_fields", 1, atLeast("min_fields", 0),
+    public static final Setting<Integer> MIN_FIELDS = Setting.of("min_fields", 1, atLeast("min_fields", 0),
             Integer::valueOf);
-    public static final Setting<Integer> CALIBRATION_FOLDS = new Setting<>("calibration_folds", 3,
+    public static final Setting<Integer> CALIBRATION_FOLDS = Setting.of("calibration_folds", 3,
             atLeast("calibration_folds", 0), Integer::valueOf);
-    public static final Setting<Boolean> TUNE_THRESHOLDS = new Setting<>("tune_thresholds", false, v -> { },
+    public static final Setting<Boolean> TUNE_THRESHOLDS = Setting.of("tune_thresholds", false, v -> { },
             TrainingSettings::parseBoolean);
-    public static final Setting<Integer> MIN_THRESHOLD_SUPPORT = new Setting<>("min_threshold_support", 10,
+    public static final Setting<Integer> MIN_THRESHOLD_SUPPORT = Setting.of("min_threshold_support", 10,
             atLeast("min_threshold_support", 1), Integer::valueOf);
-    public static final Setting<Double> THRESHOLD_SHRINKAGE = new Setting<>("threshold_shrinkage", 60.0,
-            v -> require(v >= 0 && !v.isInfinite(), "threshold_shrinkage must be a number >= 0, was " + v),
+    public static final Setting<Double> THRESHOLD_SHRINKAGE = Setting.of("threshold_shrinkage", 60.0,
+            v -> Setting.require(v >= 0 && !v.isInfinite(), "threshold_shrinkage must be a number >= 0, was " + v),
             Double::valueOf);
-    public static final Setting<Integer> MIN_SOURCE_COUNT = new Setting<>("min_source_count", 5,
+    public static final Setting<Integer> MIN_SOURCE_COUNT = Setting.of("min_source_count", 5,
             atLeast("min_source_count", 1), Integer::valueOf);
-    public static final Setting<SourceExamples> SOURCE_EXAMPLES = new Setting<>("source_examples",
+    public static final Setting<SourceExamples> SOURCE_EXAMPLES = Setting.of("source_examples",
             SourceExamples.EACH_LISTED, v -> { }, SourceExamples::valueOf);
-    public static final Setting<FeatureConfig> FIELDS_FEATURES = new Setting<>("fields_features",
+    public static final Setting<FeatureConfig> FIELDS_FEATURES = Setting.of("fields_features",
             FeatureConfig.defaults().toBuilder().titleNamespace(false)
-                    .metadata(EnumSet.of(FeatureConfig.MetadataFamily.PERIOD)).build(), v -> { }, null);
-    public static final Setting<FeatureConfig> SOURCES_FEATURES = new Setting<>("sources_features",
-            FeatureConfig.defaults().toBuilder().stemming(false).build(), v -> { }, null);
+                    .metadata(EnumSet.of(FeatureConfig.MetadataFamily.PERIOD)).build(), v -> { }, FeatureConfig::toString,
+            null);
+    public static final Setting<FeatureConfig> SOURCES_FEATURES = Setting.of("sources_features",
+            FeatureConfig.defaults().toBuilder().stemming(false).build(), v -> { }, FeatureConfig::toString, null);
 
     /** Every setting, in the order of the text form and the manifest. */
     public static final List<Setting<?>> SETTINGS = List.of(ALGORITHM, SOURCES_ALGORITHM, FIELDS_COST, SOURCES_COST,
@@ -129,12 +85,12 @@ public final class TrainingSettings {
             MIN_THRESHOLD_SUPPORT, THRESHOLD_SHRINKAGE, MIN_SOURCE_COUNT, SOURCE_EXAMPLES, FIELDS_FEATURES,
             SOURCES_FEATURES);
 
-    private static final TrainingSettings DEFAULTS = new Builder().build();
+    private static final TrainingSettings DEFAULTS = builder().build();
 
-    private final Map<Setting<?>, Object> values;
+    private final SettingValues values;
 
-    private TrainingSettings(Map<Setting<?>, Object> values) {
-        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    private TrainingSettings(SettingValues values) {
+        this.values = values;
     }
 
     /**
@@ -150,20 +106,17 @@ public final class TrainingSettings {
     }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(SettingValues.defaults(SETTINGS));
     }
 
     /** A builder that starts from these settings. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.values.putAll(values);
-        return b;
+        return new Builder(values);
     }
 
     /** The value of a setting. */
-    @SuppressWarnings("unchecked")
     public <T> T get(Setting<T> setting) {
-        return (T) values.get(setting);
+        return values.get(setting);
     }
 
     /** The learner of the fields-of-work task. */
@@ -269,10 +222,7 @@ public final class TrainingSettings {
 
     /** Each setting's name and text form, in {@link #SETTINGS} order. */
     public Map<String, String> asText() {
-        Map<String, String> text = new LinkedHashMap<>();
-        values.forEach((setting, value) -> text.put(setting.name(), value instanceof Enum<?> e ? e.name()
-                : String.valueOf(value)));
-        return text;
+        return values.asText();
     }
 
     /**
@@ -283,17 +233,8 @@ public final class TrainingSettings {
      */
     public static TrainingSettings fromText(Map<String, String> text, FeatureConfig fieldsFeatures,
                                             FeatureConfig sourcesFeatures) {
-        Builder b = builder().set(FIELDS_FEATURES, fieldsFeatures).set(SOURCES_FEATURES, sourcesFeatures);
-        for (Setting<?> setting : SETTINGS) {
-            if (setting.textual()) {
-                String value = text.get(setting.name());
-                if (value == null) {
-                    throw new IllegalArgumentException("the setting " + setting.name() + " is missing");
-                }
-                b.values.put(setting, setting.parse(value));
-            }
-        }
-        return b.build();
+        return new TrainingSettings(builder().fieldsFeatures(fieldsFeatures).sourcesFeatures(sourcesFeatures)
+                .values.withText(text));
     }
 
     @Override
@@ -313,17 +254,15 @@ public final class TrainingSettings {
 
     /** Builds {@link TrainingSettings}; every setter checks its value at once. */
     public static final class Builder {
-        private final Map<Setting<?>, Object> values = new LinkedHashMap<>();
+        private SettingValues values;
 
-        private Builder() {
-            for (Setting<?> setting : SETTINGS) {
-                values.put(setting, setting.defaultValue);
-            }
+        private Builder(SettingValues values) {
+            this.values = values;
         }
 
         /** Sets a setting. */
         public <T> Builder set(Setting<T> setting, T value) {
-            values.put(setting, setting.checked(value));
+            values = values.with(setting, value);
             return this;
         }
 
@@ -397,23 +336,15 @@ public final class TrainingSettings {
     }
 
     private static Consumer<Double> positive(String name) {
-        return v -> require(v > 0 && !v.isInfinite(), name + " must be a positive number, was " + v);
+        return v -> Setting.require(v > 0 && !v.isInfinite(), name + " must be a positive number, was " + v);
     }
 
     private static Consumer<Integer> atLeast(String name, int min) {
-        return v -> require(v >= min, name + " must be at least " + min + ", was " + v);
-    }
-
-    private static void require(boolean ok, String reason) {
-        if (!ok) {
-            throw new IllegalArgumentException(reason);
-        }
+        return v -> Setting.require(v >= min, name + " must be at least " + min + ", was " + v);
     }
 
     private static boolean parseBoolean(String text) {
-        if (!text.equals("true") && !text.equals("false")) {
-            throw new IllegalArgumentException("not true or false: " + text);
-        }
+        Setting.require(text.equals("true") || text.equals("false"), "not true or false: " + text);
         return Boolean.parseBoolean(text);
     }
 }

@@ -1,7 +1,10 @@
 package org.osceclassify.features;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,6 +17,9 @@ import java.util.stream.Collectors;
  * stop words removed, Snowball English stemming, separate title and body namespaces, sublinear TF times
  * smooth IDF, L2 normalisation per namespace, terms in at least two training documents, every metadata family
  * on, with the publication date coarsened to five-year periods, and metadata indicators of value 0.5.
+ *
+ * <p>Each setting is declared once, as a {@link Setting} in {@link #SETTINGS}; equality, the text form and copies go
+ * through that list, and an accessor and a builder method give each its Java name.
  */
 public final class FeatureConfig {
 
@@ -51,41 +57,48 @@ public final class FeatureConfig {
     /** The largest number of hash buckets accepted. */
     public static final int MAX_HASH_BUCKETS = 1 << 22;
 
+    public static final Setting<Boolean> STEMMING = Setting.of("stemming", true, v -> { }, FeatureConfig::bool);
+    public static final Setting<Integer> NGRAMS = Setting.of("ngrams", 1, v -> Setting.require(v >= 1 && v <= MAX_NGRAMS,
+            "ngrams must be between 1 and " + MAX_NGRAMS + ", was " + v), Integer::valueOf);
+    public static final Setting<Boolean> STOP_WORDS = Setting.of("stopWords", true, v -> { }, FeatureConfig::bool);
+    public static final Setting<Boolean> TITLE_NAMESPACE = Setting.of("titleNamespace", true, v -> { },
+            FeatureConfig::bool);
+    public static final Setting<Integer> MIN_DF = Setting.of("minDf", 2,
+            v -> Setting.require(v >= 1, "minDf must be at least 1, was " + v), Integer::valueOf);
+    public static final Setting<Integer> MAX_VOCABULARY = Setting.of("maxVocabulary", 0,
+            v -> Setting.require(v >= 0, "maxVocabulary must be 0 (no cap) or more, was " + v), Integer::valueOf);
+    public static final Setting<Integer> HASH_BUCKETS = Setting.of("hashBuckets", 0,
+            v -> Setting.require(v >= 0 && v <= MAX_HASH_BUCKETS,
+                    "hashBuckets must be between 0 (off) and " + MAX_HASH_BUCKETS + ", was " + v), Integer::valueOf);
+    public static final Setting<Boolean> SUBLINEAR_TF = Setting.of("sublinearTf", true, v -> { },
+            FeatureConfig::bool);
+    public static final Setting<Boolean> IDF = Setting.of("idf", true, v -> { }, FeatureConfig::bool);
+    public static final Setting<Normalization> NORMALIZATION = Setting.of("normalization",
+            Normalization.PER_NAMESPACE, v -> { }, Normalization::valueOf);
+    public static final Setting<Integer> PERIOD_YEARS = Setting.of("periodYears", 5,
+            v -> Setting.require(v >= 1 && v <= 100, "periodYears must be between 1 and 100, was " + v),
+            Integer::valueOf);
+    public static final Setting<Set<MetadataFamily>> METADATA = Setting.of("metadata",
+            Collections.unmodifiableSet(EnumSet.allOf(MetadataFamily.class)), v -> { },
+            v -> v.stream().map(Enum::name).collect(Collectors.joining(",")), FeatureConfig::families);
+    public static final Setting<Double> METADATA_WEIGHT = Setting.of("metadataWeight", 0.5,
+            v -> Setting.require(v > 0 && !v.isInfinite(), "metadataWeight must be a finite number above 0, was " + v),
+            Double::valueOf);
+
+    /** Every setting, in the order of the text form. */
+    public static final List<Setting<?>> SETTINGS = List.of(STEMMING, NGRAMS, STOP_WORDS, TITLE_NAMESPACE, MIN_DF,
+            MAX_VOCABULARY, HASH_BUCKETS, SUBLINEAR_TF, IDF, NORMALIZATION, PERIOD_YEARS, METADATA, METADATA_WEIGHT);
+
     private static final FeatureConfig DEFAULTS = builder().build();
 
-    private final boolean stemming;
-    private final int ngrams;
-    private final boolean stopWords;
-    private final boolean titleNamespace;
-    private final int minDf;
-    private final int maxVocabulary;
-    private final int hashBuckets;
-    private final boolean sublinearTf;
-    private final boolean idf;
-    private final Normalization normalization;
-    private final int periodYears;
-    private final Set<MetadataFamily> metadata;
-    private final double metadataWeight;
+    private final SettingValues values;
 
-    private FeatureConfig(Builder b) {
-        this.stemming = b.stemming;
-        this.ngrams = b.ngrams;
-        this.stopWords = b.stopWords;
-        this.titleNamespace = b.titleNamespace;
-        this.minDf = b.minDf;
-        this.maxVocabulary = b.maxVocabulary;
-        this.hashBuckets = b.hashBuckets;
-        this.sublinearTf = b.sublinearTf;
-        this.idf = b.idf;
-        this.normalization = b.normalization;
-        this.periodYears = b.periodYears;
-        this.metadata = Collections.unmodifiableSet(b.metadata.isEmpty()
-                ? EnumSet.noneOf(MetadataFamily.class) : EnumSet.copyOf(b.metadata));
-        this.metadataWeight = b.metadataWeight;
+    private FeatureConfig(SettingValues values) {
+        this.values = values;
     }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(SettingValues.defaults(SETTINGS));
     }
 
     /** The project's default settings, described in the class comment. */
@@ -95,249 +108,206 @@ public final class FeatureConfig {
 
     /** A builder holding this configuration's settings, to derive a variant. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.stemming = stemming;
-        b.ngrams = ngrams;
-        b.stopWords = stopWords;
-        b.titleNamespace = titleNamespace;
-        b.minDf = minDf;
-        b.maxVocabulary = maxVocabulary;
-        b.hashBuckets = hashBuckets;
-        b.sublinearTf = sublinearTf;
-        b.idf = idf;
-        b.normalization = normalization;
-        b.periodYears = periodYears;
-        b.metadata = EnumSet.noneOf(MetadataFamily.class);
-        b.metadata.addAll(metadata);
-        b.metadataWeight = metadataWeight;
-        return b;
+        return new Builder(values);
+    }
+
+    /** The value of a setting. */
+    public <T> T get(Setting<T> setting) {
+        return values.get(setting);
     }
 
     /** Whether terms are reduced to their Snowball English stem. */
     public boolean stemming() {
-        return stemming;
+        return get(STEMMING);
     }
 
-    /** The longest word n-gram made from adjacent terms; 1 means unigrams only. */
+    /** Word n-grams up to this length are terms, unigrams included. */
     public int ngrams() {
-        return ngrams;
+        return get(NGRAMS);
     }
 
-    /** Whether English stop words are removed. */
+    /** Whether English stop words are dropped. */
     public boolean stopWords() {
-        return stopWords;
+        return get(STOP_WORDS);
     }
 
-    /** Whether title and body terms are separate features ({@code title:}, {@code body:}) or one ({@code text:}). */
+    /** Whether title words are features of their own ({@code title:}), apart from the body's ({@code body:}). */
     public boolean titleNamespace() {
-        return titleNamespace;
+        return get(TITLE_NAMESPACE);
     }
 
-    /** The fewest training documents a term must occur in to become a feature. */
+    /** Terms in fewer training documents than this are dropped. */
     public int minDf() {
-        return minDf;
+        return get(MIN_DF);
     }
 
-    /** The most text features kept, the most frequent first; 0 means no cap. */
+    /** At most this many terms are kept, the most frequent; 0 for no cap. */
     public int maxVocabulary() {
-        return maxVocabulary;
+        return get(MAX_VOCABULARY);
     }
 
-    /** The number of hash buckets per namespace, in place of a vocabulary; 0 means a vocabulary is used. */
+    /** Terms are hashed into this many buckets instead of a vocabulary; 0 for a vocabulary. */
     public int hashBuckets() {
-        return hashBuckets;
+        return get(HASH_BUCKETS);
     }
 
-    /** Whether a term count {@code tf} is weighted {@code 1 + ln(tf)} rather than {@code tf}. */
+    /** Whether term frequency is {@code 1 + log(tf)} rather than the raw count. */
     public boolean sublinearTf() {
-        return sublinearTf;
+        return get(SUBLINEAR_TF);
     }
 
-    /** Whether term weights are multiplied by the smooth inverse document frequency learned in training. */
+    /** Whether term frequencies are weighted by the smooth inverse document frequency. */
     public boolean idf() {
-        return idf;
+        return get(IDF);
     }
 
     public Normalization normalization() {
-        return normalization;
+        return get(NORMALIZATION);
     }
 
-    /** The width of a publication period in years; 1 means the year itself. */
+    /** The width of a publication period in years. */
     public int periodYears() {
-        return periodYears;
+        return get(PERIOD_YEARS);
     }
 
-    /** The metadata families switched on. */
+    /** The metadata families switched on; unmodifiable. */
     public Set<MetadataFamily> metadata() {
-        return metadata;
+        return get(METADATA);
     }
 
-    /**
-     * The value of every metadata feature. Each namespace of text features has unit length; at weight 1 the six
-     * or so indicators of a document would outweigh its words, and would make LibLinear's solver converge far
-     * more slowly (bench/README.md).
-     */
+    /** The value of every metadata feature. */
     public double metadataWeight() {
-        return metadataWeight;
+        return get(METADATA_WEIGHT);
     }
 
     public boolean has(MetadataFamily family) {
-        return metadata.contains(family);
+        return metadata().contains(family);
+    }
+
+    /** Each setting's name and the text form of its value. */
+    public Map<String, String> asText() {
+        return values.asText();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FeatureConfig c && stemming == c.stemming && ngrams == c.ngrams
-                && stopWords == c.stopWords && titleNamespace == c.titleNamespace && minDf == c.minDf
-                && maxVocabulary == c.maxVocabulary && hashBuckets == c.hashBuckets
-                && sublinearTf == c.sublinearTf && idf == c.idf && normalization == c.normalization
-                && periodYears == c.periodYears && metadata.equals(c.metadata)
-                && Double.compare(metadataWeight, c.metadataWeight) == 0;
+        return o instanceof FeatureConfig c && values.equals(c.values);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(stemming, ngrams, stopWords, titleNamespace, minDf, maxVocabulary, hashBuckets,
-                sublinearTf, idf, normalization, periodYears, metadata, metadataWeight);
+        return values.hashCode();
     }
 
     @Override
     public String toString() {
-        return "FeatureConfig{stemming=" + stemming + ", ngrams=" + ngrams + ", stopWords=" + stopWords
-                + ", titleNamespace=" + titleNamespace + ", minDf=" + minDf + ", maxVocabulary=" + maxVocabulary
-                + ", hashBuckets=" + hashBuckets + ", sublinearTf=" + sublinearTf + ", idf=" + idf
-                + ", normalization=" + normalization + ", periodYears=" + periodYears + ", metadata="
-                + metadata.stream().map(Enum::name).collect(Collectors.joining(",", "[", "]")) + ", metadataWeight="
-                + metadataWeight + "}";
+        return "FeatureConfig" + values;
     }
 
-    /** Collects settings for a {@link FeatureConfig}; every setting starts at its default. */
-    public static final class Builder {
-        private boolean stemming = true;
-        private int ngrams = 1;
-        private boolean stopWords = true;
-        private boolean titleNamespace = true;
-        private int minDf = 2;
-        private int maxVocabulary = 0;
-        private int hashBuckets = 0;
-        private boolean sublinearTf = true;
-        private boolean idf = true;
-        private Normalization normalization = Normalization.PER_NAMESPACE;
-        private int periodYears = 5;
-        private EnumSet<MetadataFamily> metadata = EnumSet.allOf(MetadataFamily.class);
-        private double metadataWeight = 0.5;
+    private static boolean bool(String text) {
+        Setting.require(text.equals("true") || text.equals("false"), "not true or false: " + text);
+        return Boolean.parseBoolean(text);
+    }
 
-        private Builder() {
+    /** Metadata families from their text form, names joined by commas. */
+    private static Set<MetadataFamily> families(String text) {
+        EnumSet<MetadataFamily> families = EnumSet.noneOf(MetadataFamily.class);
+        if (!text.isEmpty()) {
+            Arrays.stream(text.split(",")).map(MetadataFamily::valueOf).forEach(families::add);
+        }
+        return Collections.unmodifiableSet(families);
+    }
+
+    /** Builds a {@link FeatureConfig}; every setter checks its value at once. */
+    public static final class Builder {
+        private SettingValues values;
+
+        private Builder(SettingValues values) {
+            this.values = values;
+        }
+
+        /** Sets a setting. */
+        public <T> Builder set(Setting<T> setting, T value) {
+            values = values.with(setting, value);
+            return this;
         }
 
         public Builder stemming(boolean on) {
-            this.stemming = on;
-            return this;
+            return set(STEMMING, on);
         }
 
-        /** The longest n-gram, from 1 (unigrams only, the default) to {@value FeatureConfig#MAX_NGRAMS}. */
         public Builder ngrams(int n) {
-            if (n < 1 || n > MAX_NGRAMS) {
-                throw new IllegalArgumentException("ngrams must be between 1 and " + MAX_NGRAMS + ", was " + n);
-            }
-            this.ngrams = n;
-            return this;
+            return set(NGRAMS, n);
         }
 
         public Builder stopWords(boolean on) {
-            this.stopWords = on;
-            return this;
+            return set(STOP_WORDS, on);
         }
 
         public Builder titleNamespace(boolean on) {
-            this.titleNamespace = on;
-            return this;
+            return set(TITLE_NAMESPACE, on);
         }
 
         public Builder minDf(int documents) {
-            if (documents < 1) {
-                throw new IllegalArgumentException("minDf must be at least 1, was " + documents);
-            }
-            this.minDf = documents;
-            return this;
+            return set(MIN_DF, documents);
         }
 
-        /** Keeps only the {@code size} text features in most training documents (ties by name); 0 for no cap. */
         public Builder maxVocabulary(int size) {
-            if (size < 0) {
-                throw new IllegalArgumentException("maxVocabulary must be 0 (no cap) or more, was " + size);
-            }
-            this.maxVocabulary = size;
-            return this;
+            return set(MAX_VOCABULARY, size);
         }
 
-        /** Hashes terms into this many buckets per namespace instead of keeping a vocabulary; 0 for off. */
         public Builder hashBuckets(int buckets) {
-            if (buckets < 0 || buckets > MAX_HASH_BUCKETS) {
-                throw new IllegalArgumentException(
-                        "hashBuckets must be between 0 (off) and " + MAX_HASH_BUCKETS + ", was " + buckets);
-            }
-            this.hashBuckets = buckets;
-            return this;
+            return set(HASH_BUCKETS, buckets);
         }
 
         public Builder sublinearTf(boolean on) {
-            this.sublinearTf = on;
-            return this;
+            return set(SUBLINEAR_TF, on);
         }
 
         public Builder idf(boolean on) {
-            this.idf = on;
-            return this;
+            return set(IDF, on);
         }
 
         public Builder normalization(Normalization n) {
-            this.normalization = Objects.requireNonNull(n, "normalization");
-            return this;
+            return set(NORMALIZATION, n);
         }
 
         /** The width of a publication period: 1 for the year itself, 5 for 2015-2019 and so on. */
         public Builder periodYears(int years) {
-            if (years < 1 || years > 100) {
-                throw new IllegalArgumentException("periodYears must be between 1 and 100, was " + years);
-            }
-            this.periodYears = years;
-            return this;
+            return set(PERIOD_YEARS, years);
         }
 
         /** Switches one metadata family on or off. */
         public Builder metadata(MetadataFamily family, boolean on) {
             Objects.requireNonNull(family, "family");
+            EnumSet<MetadataFamily> families = EnumSet.noneOf(MetadataFamily.class);
+            families.addAll(values.get(METADATA));
             if (on) {
-                metadata.add(family);
+                families.add(family);
             } else {
-                metadata.remove(family);
+                families.remove(family);
             }
-            return this;
+            return metadata(families);
         }
 
         /** Switches exactly these metadata families on, and the others off. */
         public Builder metadata(Set<MetadataFamily> families) {
-            metadata = EnumSet.noneOf(MetadataFamily.class);
-            metadata.addAll(families);
-            return this;
+            EnumSet<MetadataFamily> copy = EnumSet.noneOf(MetadataFamily.class);
+            copy.addAll(families);
+            return set(METADATA, Collections.unmodifiableSet(copy));
         }
 
         /** The value of every metadata feature: a finite number above 0. */
         public Builder metadataWeight(double weight) {
-            if (!(weight > 0) || Double.isInfinite(weight)) {
-                throw new IllegalArgumentException("metadataWeight must be a finite number above 0, was " + weight);
-            }
-            this.metadataWeight = weight;
-            return this;
+            return set(METADATA_WEIGHT, weight);
         }
 
         public FeatureConfig build() {
-            if (hashBuckets > 0 && maxVocabulary > 0) {
+            if (values.get(HASH_BUCKETS) > 0 && values.get(MAX_VOCABULARY) > 0) {
                 throw new IllegalArgumentException(
                         "maxVocabulary and hashBuckets cannot both be set: hashing has a fixed number of buckets");
             }
-            return new FeatureConfig(this);
+            return new FeatureConfig(values);
         }
     }
 }

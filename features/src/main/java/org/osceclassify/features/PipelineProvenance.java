@@ -26,24 +26,31 @@ final class PipelineProvenance {
         FeatureConfig config = pipeline.config();
         Map<String, Provenance> p = new TreeMap<>();
         put(p, new StringProvenance("features.format", PipelineCodec.FORMAT_NAME + "/" + PipelineCodec.VERSION));
-        put(p, new BooleanProvenance("features.stemming", config.stemming()));
-        put(p, new IntProvenance("features.ngrams", config.ngrams()));
-        put(p, new BooleanProvenance("features.stopWords", config.stopWords()));
-        put(p, new BooleanProvenance("features.titleNamespace", config.titleNamespace()));
-        put(p, new IntProvenance("features.minDf", config.minDf()));
-        put(p, new IntProvenance("features.maxVocabulary", config.maxVocabulary()));
-        put(p, new IntProvenance("features.hashBuckets", config.hashBuckets()));
-        put(p, new BooleanProvenance("features.sublinearTf", config.sublinearTf()));
-        put(p, new BooleanProvenance("features.idf", config.idf()));
-        put(p, new EnumProvenance<>("features.normalization", config.normalization()));
-        put(p, new IntProvenance("features.periodYears", config.periodYears()));
-        put(p, new StringProvenance("features.metadata",
-                String.join(",", config.metadata().stream().map(Enum::name).toList())));
-        put(p, new DoubleProvenance("features.metadataWeight", config.metadataWeight()));
+        Map<String, String> text = config.asText();
+        for (Setting<?> setting : FeatureConfig.SETTINGS) {
+            put(p, provenance("features." + setting.name(), config.get(setting), text.get(setting.name())));
+        }
         put(p, new IntProvenance("features.vocabularySize", pipeline.vocabularySize()));
         put(p, new IntProvenance("features.trainingDocuments", pipeline.trainingDocuments()));
         put(p, new StringProvenance("features.sha256", sha256(encoded)));
         return Collections.unmodifiableMap(p);
+    }
+
+    /** A setting's value as typed provenance, or its text form when it is of no primitive type. */
+    private static PrimitiveProvenance<?> provenance(String key, Object value, String text) {
+        if (value instanceof Boolean b) {
+            return new BooleanProvenance(key, b);
+        }
+        if (value instanceof Integer i) {
+            return new IntProvenance(key, i);
+        }
+        if (value instanceof Double d) {
+            return new DoubleProvenance(key, d);
+        }
+        if (value instanceof Enum<?> e) {
+            return new EnumProvenance<>(key, e);
+        }
+        return new StringProvenance(key, text);
     }
 
     private static void put(Map<String, Provenance> map, PrimitiveProvenance<?> p) {

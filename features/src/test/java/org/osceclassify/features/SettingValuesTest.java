@@ -1,0 +1,47 @@
+package org.osceclassify.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class SettingValuesTest {
+
+    @Test
+    @DisplayName("a configuration's text form reads back to the same values, every setting included")
+    void textFormReadsBack() {
+        FeatureConfig config = FeatureConfig.builder().ngrams(3).stemming(false).metadata(Set.of())
+                .normalization(FeatureConfig.Normalization.NONE).metadataWeight(0.25).build();
+        Map<String, String> text = config.asText();
+        assertEquals(FeatureConfig.SETTINGS.size(), text.size());
+
+        SettingValues read = SettingValues.defaults(FeatureConfig.SETTINGS).withText(text);
+
+        for (Setting<?> setting : FeatureConfig.SETTINGS) {
+            assertEquals(config.get(setting), read.get(setting), setting.name());
+        }
+        assertEquals(text, read.asText());
+    }
+
+    @Test
+    @DisplayName("a value a setting does not take is refused with the setting's reason, in code and in text")
+    void valuesAreChecked() {
+        SettingValues defaults = SettingValues.defaults(FeatureConfig.SETTINGS);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> defaults.with(FeatureConfig.NGRAMS, 9));
+        assertEquals("ngrams must be between 1 and 5, was 9", e.getMessage());
+
+        Map<String, String> text = new LinkedHashMap<>(defaults.asText());
+        text.put("metadata", "PLACE,NOT_A_FAMILY");
+        assertThrows(IllegalArgumentException.class, () -> defaults.withText(text));
+        text.remove("metadata");
+        e = assertThrows(IllegalArgumentException.class, () -> defaults.withText(text));
+        assertTrue(e.getMessage().contains("metadata"), e.getMessage());
+    }
+}
