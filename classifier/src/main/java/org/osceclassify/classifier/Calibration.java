@@ -161,8 +161,8 @@ public record Calibration(double slope, double intercept) {
     }
 
     /**
-     * The temperature {@code T} of the softmax over labels' calibrated log-odds, {@code exp(z / T) / sum exp(z' / T)},
-     * that best fits held-out margins of documents that each have one of the labels: the one that maximises the
+     * The temperature {@code T} of the softmax over labels' margins, {@code exp(m / T) / sum exp(m' / T)}, that best
+     * fits held-out margins of documents that each have one of the labels: the one that maximises the
      * log-likelihood of each document's own labels (the sum of their probabilities, for a document listing several).
      * Found by golden-section search on {@code log T} in [1/20, 20]; documents with none of the labels are passed
      * over. Deterministic.
@@ -170,43 +170,41 @@ public record Calibration(double slope, double intercept) {
      * @param margins  {@code margins[label][doc]}, held out
      * @param positive {@code positive[label][doc]}
      */
-    public static double softmaxTemperature(java.util.List<Calibration> calibrations, double[][] margins,
-                                            boolean[][] positive) {
+    public static double softmaxTemperature(double[][] margins, boolean[][] positive) {
         double lo = Math.log(1.0 / 20);
         double hi = Math.log(20);
         double golden = (Math.sqrt(5) - 1) / 2;
         double a = hi - golden * (hi - lo);
         double b = lo + golden * (hi - lo);
-        double fa = softmaxLogLikelihood(calibrations, margins, positive, Math.exp(a));
-        double fb = softmaxLogLikelihood(calibrations, margins, positive, Math.exp(b));
+        double fa = softmaxLogLikelihood(margins, positive, Math.exp(a));
+        double fb = softmaxLogLikelihood(margins, positive, Math.exp(b));
         for (int it = 0; it < 60; it++) {
             if (fa >= fb) {
                 hi = b;
                 b = a;
                 fb = fa;
                 a = hi - golden * (hi - lo);
-                fa = softmaxLogLikelihood(calibrations, margins, positive, Math.exp(a));
+                fa = softmaxLogLikelihood(margins, positive, Math.exp(a));
             } else {
                 lo = a;
                 a = b;
                 fa = fb;
                 b = lo + golden * (hi - lo);
-                fb = softmaxLogLikelihood(calibrations, margins, positive, Math.exp(b));
+                fb = softmaxLogLikelihood(margins, positive, Math.exp(b));
             }
         }
         return Math.exp((lo + hi) / 2);
     }
 
-    private static double softmaxLogLikelihood(java.util.List<Calibration> calibrations, double[][] margins,
-                                               boolean[][] positive, double temperature) {
-        int labels = calibrations.size();
+    private static double softmaxLogLikelihood(double[][] margins, boolean[][] positive, double temperature) {
+        int labels = margins.length;
         int docs = labels == 0 ? 0 : margins[0].length;
         double total = 0;
         double[] z = new double[labels];
         for (int d = 0; d < docs; d++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int l = 0; l < labels; l++) {
-                z[l] = calibrations.get(l).logOdds(margins[l][d]) / temperature;
+                z[l] = margins[l][d] / temperature;
                 max = Math.max(max, z[l]);
             }
             double all = 0;

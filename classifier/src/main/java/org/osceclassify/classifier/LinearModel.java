@@ -22,7 +22,6 @@ public final class LinearModel {
 
     private final TrainingSettings.Algorithm solver;
     private final boolean exclusive;
-    private final double temperature;
     private final List<String> labels;
     private final int textFeatures;
     private final List<String> metaFeatures;
@@ -36,30 +35,24 @@ public final class LinearModel {
     /**
      * @param solver        the LibLinear solver that found the weights
      * @param exclusive     whether the labels are ranked for a document that has one of them (the sources), their
-     *                      probabilities a softmax that sums to 1, rather than thresholded for a document that has any
-     *                      number of them (the fields), each probability its own
-     * @param temperature   for an exclusive model, the temperature of the softmax over the labels' calibrated
-     *                      log-odds; 1 for a model of independent labels
+     *                      probabilities a softmax of their calibrated log-odds that sums to 1, rather than
+     *                      thresholded for a document that has any number of them (the fields), each probability
+     *                      its own
      * @param labels        the labels, each once
      * @param textFeatures  the number of text feature columns, the pipeline's vocabulary size
      * @param metaFeatures  the names of the metadata feature columns, in the order of their columns
      * @param rows          each label's weight row, {@code textFeatures + metaFeatures.size()} long
      * @param biases        each label's bias
      * @param calibrations  each label's calibration
-     * @param thresholds    each label's decision threshold, a probability
+     * @param thresholds    each label's decision threshold, a probability; 0 for the labels of an exclusive model,
+     *                      which are ranked, not cut
      * @param provenance    how it was trained, as text
      */
-    public LinearModel(TrainingSettings.Algorithm solver, boolean exclusive, double temperature, List<String> labels,
-                       int textFeatures,
+    public LinearModel(TrainingSettings.Algorithm solver, boolean exclusive, List<String> labels, int textFeatures,
                        List<String> metaFeatures, double[][] rows, double[] biases, List<Calibration> calibrations,
                        double[] thresholds, String provenance) {
         this.solver = Objects.requireNonNull(solver, "solver");
         this.exclusive = exclusive;
-        if (!(temperature > 0 && Double.isFinite(temperature)) || !exclusive && temperature != 1) {
-            throw new IllegalArgumentException("a softmax temperature is a positive number, 1 for independent labels, "
-                    + "was " + temperature);
-        }
-        this.temperature = temperature;
         this.labels = List.copyOf(labels);
         if (Set.copyOf(this.labels).size() != this.labels.size() || this.labels.isEmpty()) {
             throw new IllegalArgumentException("a model needs distinct labels, has " + labels);
@@ -113,10 +106,6 @@ public final class LinearModel {
         return exclusive;
     }
 
-    /** The softmax temperature of an exclusive model's probabilities; 1 for independent labels. */
-    public double temperature() {
-        return temperature;
-    }
 
     public List<String> labels() {
         return labels;
@@ -212,8 +201,7 @@ public final class LinearModel {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LinearModel m && solver == m.solver && exclusive == m.exclusive
-                && Double.compare(temperature, m.temperature) == 0 && labels.equals(m.labels)
+        return o instanceof LinearModel m && solver == m.solver && exclusive == m.exclusive && labels.equals(m.labels)
                 && textFeatures == m.textFeatures && metaFeatures.equals(m.metaFeatures)
                 && Arrays.equals(weights, m.weights) && Arrays.equals(biases, m.biases)
                 && calibrations.equals(m.calibrations) && Arrays.equals(thresholds, m.thresholds)

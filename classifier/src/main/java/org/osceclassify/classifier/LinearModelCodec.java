@@ -20,7 +20,7 @@ import java.util.zip.CRC32;
  *
  * <pre>
  * int    magic 0x4F53434D ("OSCM")       int    version (1)
- * byte   solver (0 SVM, 1 logistic)       bool   exclusive      double temperature
+ * byte   solver (0 SVM, 1 logistic)       bool   exclusive
  * int n, n x str   labels                 int    text feature columns
  * int m, m x str   metadata feature columns
  * n rows of (text + m) doubles: the weights, one row per label
@@ -52,7 +52,6 @@ final class LinearModelCodec {
             out.writeInt(VERSION);
             out.writeByte(Arrays.asList(SOLVERS).indexOf(model.solver()));
             out.writeBoolean(model.exclusive());
-            out.writeDouble(model.temperature());
             int n = model.labels().size();
             out.writeInt(n);
             for (String label : model.labels()) {
@@ -118,7 +117,6 @@ final class LinearModelCodec {
                 throw new IOException("unknown solver " + solver);
             }
             byte exclusive = in.get();
-            double temperature = in.getDouble();
             int n = count(in, 4, "labels");
             List<String> labels = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -151,7 +149,7 @@ final class LinearModelCodec {
             if (in.hasRemaining()) {
                 throw new IOException("the linear model has " + in.remaining() + " bytes after its end");
             }
-            model = new LinearModel(SOLVERS[solver], exclusive != 0, temperature, labels, text, meta, rows, biases,
+            model = new LinearModel(SOLVERS[solver], exclusive != 0, labels, text, meta, rows, biases,
                     calibrations, thresholds, provenance);
         } catch (BufferUnderflowException e) {
             throw new IOException("the linear model is truncated", e);

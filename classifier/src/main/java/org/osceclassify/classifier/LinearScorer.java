@@ -71,10 +71,8 @@ final class LinearScorer {
 
     /**
      * Each label's probability for its margin, in label order. Of independent labels (the fields), each label's own
-     * calibrated probability. Of an exclusive model (the sources), a softmax of the labels' calibrated log-odds at
-     * the model's temperature, which sums to 1: a label's own one-vs-rest probability ignores its rivals, so the top
-     * source's was right far more often than it said when the rivals were weak (expected calibration error 0.08 in
-     * cross-validation, 0.23 when simply normalised to sum to 1).
+     * calibrated probability. Of an exclusive model (the sources), a softmax of the labels' calibrated log-odds,
+     * which sums to 1 and ranks the labels as their margins do (see {@link TaskTraining}).
      */
     double[] probabilities(double[] margins) {
         double[] p = new double[labels];
@@ -86,7 +84,7 @@ final class LinearScorer {
         }
         double max = Double.NEGATIVE_INFINITY;
         for (int l = 0; l < labels; l++) {
-            p[l] = model.calibration(l).logOdds(margins[l]) / model.temperature();
+            p[l] = model.calibration(l).logOdds(margins[l]);
             max = Math.max(max, p[l]);
         }
         double sum = 0;

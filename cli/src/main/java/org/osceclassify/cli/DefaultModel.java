@@ -25,27 +25,20 @@ final class DefaultModel {
     private DefaultModel() {
     }
 
+    /** The default model, trained and cached first if there is no readable one yet. */
     static OsceClassifier load(Terminal terminal) throws IOException {
-        Path cached = bundle(terminal);
-        try {
-            return OsceClassifier.load(cached);
-        } catch (BundleException e) {
-            // Written by an older osce-classify, or damaged: the default model is ours to rebuild, not to refuse.
-            return train(cached, CorpusInput.defaultCorpus(), terminal);
-        }
+        return cached(terminal).classifier();
     }
 
-    private static OsceClassifier train(Path cached, Path corpus, Terminal terminal) throws IOException {
-        terminal.err().println("osce-classify: training the default model on " + corpus
-                + " (once; cached as " + cached + ")");
-        List<OsceDocument> docs = CorpusInput.of(List.of(corpus)).load(terminal);
-        OsceClassifier trained = OsceClassifier.train(TrainingSettings.defaults(), Taxonomy.bundled(), docs);
-        trained.save(cached);
-        return trained;
-    }
-
-    /** The cached default model's bundle file, trained first if it is not there yet. */
+    /** The cached default model's bundle file, trained first if there is no readable one yet. */
     static Path bundle(Terminal terminal) throws IOException {
+        return cached(terminal).bundle();
+    }
+
+    private record Cached(Path bundle, OsceClassifier classifier) {
+    }
+
+    private static Cached cached(Terminal terminal) throws IOException {
         Path corpus = CorpusInput.defaultCorpus();
         if (!Files.isRegularFile(corpus)) {
             throw new UserInputException(corpus + ": the bundled corpus is not here, so there is no default "
@@ -53,10 +46,19 @@ final class DefaultModel {
         }
         Path cached = cacheDir().resolve("default-" + key(Files.readAllBytes(corpus),
                 new Main.Version().getVersion()[0], TrainingSettings.defaults()) + ".osce");
-        if (!Files.isRegularFile(cached)) {
-            train(cached, corpus, terminal);
+        if (Files.isRegularFile(cached)) {
+            try {
+                return new Cached(cached, OsceClassifier.load(cached));
+            } catch (BundleException e) {
+                // Written by an older osce-classify, or damaged: the default model is ours to rebuild, not to refuse.
+            }
         }
-        return cached;
+        terminal.err().println("osce-classify: training the default model on " + corpus
+                + " (once; cached as " + cached + ")");
+        List<OsceDocument> docs = CorpusInput.of(List.of(corpus)).load(terminal);
+        OsceClassifier trained = OsceClassifier.train(TrainingSettings.defaults(), Taxonomy.bundled(), docs);
+        trained.save(cached);
+        return new Cached(cached, trained);
     }
 
     static Path cacheDir() {

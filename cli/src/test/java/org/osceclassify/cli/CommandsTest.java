@@ -357,6 +357,26 @@ class CommandsTest {
     }
 
     @Test
+    @DisplayName("a cached default model in an older format is rebuilt without a word from the user, not refused")
+    void aCachedDefaultModelOfAnOlderFormatIsRebuilt() throws IOException {
+        CliRun first = CliRun.of("inspect");
+        assertEquals(0, first.exitCode(), first.err());
+        Path cached = Path.of(first.out().lines().findFirst().orElseThrow().replaceFirst("^model bundle ", "")
+                .replaceFirst(" \\(the default model\\)$", ""));
+        byte[] bytes = Files.readAllBytes(cached);
+        java.nio.ByteBuffer.wrap(bytes).putInt(8, 3); // the format version of the bundles that held Tribuo's models
+        Files.write(cached, bytes);
+
+        CliRun run = CliRun.withStdin("Police officers completed a forensic course", "classify", "--format", "csv",
+                "-");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("training the default model"), run.err());
+        assertTrue(run.out().contains("Policing"), run.out());
+        assertEquals(0, CliRun.of("inspect").exitCode(), "the rebuilt model is cached and reads");
+    }
+
+    @Test
     void everyCommandHasHelpWithExamples() {
         for (String command : List.of("demo", "train", "evaluate", "cross-validate", "classify", "inspect")) {
             CliRun run = CliRun.of(command, "--help");
