@@ -71,12 +71,12 @@ final class CrossValidateCommand implements Callable<Integer> {
         if (split == Split.random && folds < 2) {
             throw new ParameterException(spec.commandLine(), "--folds must be at least 2, was " + folds);
         }
-        List<OsceDocument> docs = corpus.loadForTraining(main.terminal);
+        TrainingSettings settings = training.settings();
+        List<OsceDocument> docs = corpus.loadForTraining(main.terminal, settings);
         if (split == Split.random && folds > docs.size()) {
             throw new ParameterException(spec.commandLine(), "--folds " + folds + " is more than the " + docs.size()
                     + " items in " + corpus.names() + ": every fold needs at least one item to test on");
         }
-        TrainingSettings settings = training.settings();
         main.terminal.progress("cross-validating on " + docs.size() + " items...");
         Evaluation evaluation = corpus.train(() -> split == Split.random
                 ? Evaluations.crossValidate(settings, Taxonomy.bundled(), docs, folds)

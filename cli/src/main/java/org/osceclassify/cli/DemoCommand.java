@@ -33,8 +33,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Terminal terminal = main.terminal;
         CorpusInput corpus = new CorpusInput();
-        List<OsceDocument> docs = corpus.load(terminal);
         TrainingSettings settings = TrainingSettings.defaults();
+        List<OsceDocument> docs = corpus.load(terminal, settings.fieldsLevel());
         Taxonomy taxonomy = Taxonomy.bundled();
 
         terminal.progress("evaluating on a 20% holdout of " + docs.size() + " items...");

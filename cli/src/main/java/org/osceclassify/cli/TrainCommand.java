@@ -64,8 +64,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + threads);
         }
         Terminal terminal = main.terminal;
-        List<OsceDocument> docs = corpus.loadForTraining(terminal);
         TrainingSettings settings = training.settings();
+        List<OsceDocument> docs = corpus.loadForTraining(terminal, settings);
         Taxonomy taxonomy = Taxonomy.bundled();
         long start = System.nanoTime();
         Evaluation evaluation = null;
