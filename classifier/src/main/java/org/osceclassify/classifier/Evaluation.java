@@ -13,9 +13,15 @@ import java.util.Objects;
  * @param sources    the source-body metrics
  * @param fieldsCalibration  how well the probabilities of the predicted fields match how often they are right
  * @param sourcesCalibration how well the probability of the top source matches how often it is right
+ * @param spread     how much the headline metrics vary from fold to fold ({@link FoldSpread#NONE} for a single
+ *                   split)
  */
 public record Evaluation(String method, int trainItems, int testItems, FieldsEvaluation fields,
-                         SourcesEvaluation sources, Reliability fieldsCalibration, Reliability sourcesCalibration) {
+                         SourcesEvaluation sources, Reliability fieldsCalibration, Reliability sourcesCalibration,
+                         FoldSpread spread) {
+
+    /** Below this many test items, figures move by several points with the seed of the split. */
+    public static final int SMALL_TEST_SET = 300;
 
     public Evaluation {
         Objects.requireNonNull(method, "method");
@@ -23,6 +29,18 @@ public record Evaluation(String method, int trainItems, int testItems, FieldsEva
         Objects.requireNonNull(sources, "sources");
         Objects.requireNonNull(fieldsCalibration, "fieldsCalibration");
         Objects.requireNonNull(sourcesCalibration, "sourcesCalibration");
+        Objects.requireNonNull(spread, "spread");
+    }
+
+    /** An evaluation of a single split, without a spread over folds. */
+    public Evaluation(String method, int trainItems, int testItems, FieldsEvaluation fields,
+                      SourcesEvaluation sources, Reliability fieldsCalibration, Reliability sourcesCalibration) {
+        this(method, trainItems, testItems, fields, sources, fieldsCalibration, sourcesCalibration, FoldSpread.NONE);
+    }
+
+    /** True when the test items are too few for figures that hold to a point or two; see {@link #SMALL_TEST_SET}. */
+    public boolean smallTestSet() {
+        return testItems < SMALL_TEST_SET;
     }
 
     /** An evaluation without calibration figures. */

@@ -91,6 +91,7 @@ public final class EvaluationReports {
             ArrayNode r = rows.addArray();
             row.forEach(r::add);
         }
+        putSpread(root, evaluation.spread());
         putReliability(root.putObject("fields_calibration"), evaluation.fieldsCalibration());
         putReliability(root.putObject("sources_calibration"), evaluation.sourcesCalibration());
         try {
@@ -121,7 +122,37 @@ public final class EvaluationReports {
                         f.get("hamming_loss").asDouble(), labelScores(f.get("per_label"))),
                 new SourcesEvaluation(s.get("items").asInt(), s.get("top1").asDouble(), s.get("top3").asDouble(),
                         s.get("macro_f1").asDouble(), labels, confusion, labelScores(s.get("per_label"))),
-                reliability(root.get("fields_calibration")), reliability(root.get("sources_calibration")));
+                reliability(root.get("fields_calibration")), reliability(root.get("sources_calibration")),
+                spread(root.get("fold_spread")));
+    }
+
+    /** The spread over folds, when there is one: the sample standard deviation of each headline metric. */
+    private static void putSpread(ObjectNode root, FoldSpread spread) {
+        if (!spread.present()) {
+            return;
+        }
+        ObjectNode node = root.putObject("fold_spread");
+        node.put("folds", spread.folds());
+        node.put("statistic", "sample standard deviation over the folds of each fold's own figure");
+        ObjectNode fields = node.putObject("fields");
+        fields.put("micro_f1", spread.fieldsMicroF1());
+        fields.put("macro_f1", spread.fieldsMacroF1());
+        fields.put("jaccard", spread.fieldsJaccard());
+        ObjectNode sources = node.putObject("sources");
+        sources.put("top1", spread.sourcesTop1());
+        sources.put("top3", spread.sourcesTop3());
+        sources.put("macro_f1", spread.sourcesMacroF1());
+    }
+
+    private static FoldSpread spread(JsonNode node) {
+        if (node == null) {
+            return FoldSpread.NONE;
+        }
+        JsonNode f = node.get("fields");
+        JsonNode s = node.get("sources");
+        return new FoldSpread(node.get("folds").asInt(), f.get("micro_f1").asDouble(), f.get("macro_f1").asDouble(),
+                f.get("jaccard").asDouble(), s.get("top1").asDouble(), s.get("top3").asDouble(),
+                s.get("macro_f1").asDouble());
     }
 
     private static void putReliability(ObjectNode node, Reliability r) {

@@ -40,6 +40,7 @@ final class DemoCommand implements Callable<Integer> {
         terminal.progress("evaluating on a 20% holdout of " + docs.size() + " items...");
         Evaluation evaluation = Evaluations.holdout(settings, taxonomy, docs, TrainCommand.HOLDOUT);
         terminal.progressDone();
+        MetricsTable.warnIfSmall(evaluation);
         MetricsTable.print(evaluation, terminal.out());
 
         terminal.progress("training on all " + docs.size() + " items...");

@@ -60,6 +60,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "nothing to measure the model against");
         }
         Evaluation evaluation = Evaluations.test(classifier.trained(), docs, "tested on " + corpus.names());
+        MetricsTable.warnIfSmall(evaluation);
         MetricsTable.printAndReport(evaluation, report, main.terminal.out());
         return 0;
     }

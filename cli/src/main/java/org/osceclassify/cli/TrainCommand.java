@@ -72,6 +72,8 @@ final class TrainCommand implements Callable<Integer> {
         if (!noEvaluate) {
             terminal.progress("evaluating on a " + Math.round(HOLDOUT * 100) + "% holdout...");
             evaluation = corpus.train(() -> Evaluations.holdout(settings, taxonomy, docs, HOLDOUT));
+            terminal.progressDone();
+            MetricsTable.warnIfSmall(evaluation);
         }
         terminal.progress("training on " + docs.size() + " items...");
         OsceClassifier classifier = corpus.train(() -> OsceClassifier.train(settings, taxonomy, docs, threads));

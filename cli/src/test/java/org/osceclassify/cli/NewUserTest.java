@@ -1,6 +1,7 @@
 package org.osceclassify.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,5 +69,50 @@ class NewUserTest {
         CliRun evaluate = CliRun.of("evaluate", "--corpus", file.toString(), "--model", model.toString());
         assertEquals(0, evaluate.exitCode(), "the metadata block's source is read: " + evaluate.err());
         assertTrue(evaluate.out().contains("tested on 1 items"), evaluate.out());
+    }
+
+    @Test
+    void crossValidatePrintsTheSpreadOverFoldsAndItsProgressOnStderr() throws IOException {
+        Path report = dir.resolve("cv-report");
+        CliRun run = CliRun.of("cross-validate", "--corpus", corpus.toString(), "--folds", "3", "--report",
+                report.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("value  sd over 3 folds"), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("fields of work  micro-F1 +\\d\\.\\d{3}  ± \\d\\.\\d{3}")),
+                run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("source bodies +top-1 accuracy +\\d\\.\\d{3}  ± \\d\\.\\d{3}")),
+                run.out());
+        assertEquals(List.of("osce-classify: fold 1 of 3: training on 40 items, testing on 20...",
+                "osce-classify: fold 2 of 3: training on 40 items, testing on 20...",
+                "osce-classify: fold 3 of 3: training on 40 items, testing on 20..."), run.err().lines().toList(),
+                "progress per fold on stderr, no small-test-set warning beside a spread");
+        assertFalse(run.out().contains("fold 1"), "stdout carries results only");
+
+        JsonNode spread = new ObjectMapper().readTree(dir.resolve("cv-report/report.json").toFile()).get("fold_spread");
+        assertEquals(3, spread.get("folds").asInt());
+        assertTrue(spread.at("/fields/micro_f1").isDouble(), spread.toString());
+        assertTrue(spread.at("/sources/top1").asDouble() >= 0, spread.toString());
+
+        CliRun quiet = CliRun.of("cross-validate", "--quiet", "--corpus", corpus.toString(), "--folds", "3");
+        assertEquals(0, quiet.exitCode(), quiet.err());
+        assertEquals("", quiet.err(), "--quiet is quiet");
+        assertEquals(run.out().lines().toList().subList(0, 14), quiet.out().lines().toList().subList(0, 14));
+    }
+
+    @Test
+    void aHoldoutOnFewItemsWarnsThatItsFiguresMoveWithTheSeed() {
+        CliRun train = CliRun.of("train", "--corpus", corpus.toString(), "--model", dir.resolve("w.osce").toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertEquals("osce-classify: WARN: tested on only 12 items (fewer than 300): these figures can move by "
+                + "several points with the seed of the split; cross-validate shows their spread over folds",
+                train.err().strip());
+        assertFalse(train.out().contains("sd over"), "a single split has no spread: " + train.out());
+
+        CliRun evaluate = CliRun.of("evaluate", "--corpus", corpus.toString(), "--model", model.toString());
+        assertTrue(evaluate.err().contains("tested on only 60 items (fewer than 300)"), evaluate.err());
+
+        CliRun quiet = CliRun.of("evaluate", "-q", "--corpus", corpus.toString(), "--model", model.toString());
+        assertEquals("", quiet.err());
     }
 }
