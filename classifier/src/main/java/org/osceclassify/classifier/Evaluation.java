@@ -1,5 +1,6 @@
 package org.osceclassify.classifier;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,10 +16,15 @@ import java.util.Objects;
  * @param sourcesCalibration how well the probability of the top source matches how often it is right
  * @param spread     how much the headline metrics vary from fold to fold ({@link FoldSpread#NONE} for a single
  *                   split)
+ * @param worstErrors the test documents that got a wrong label, the most confident wrong label first, at most
+ *                    {@link #WORST_ERRORS} of them
  */
 public record Evaluation(String method, int trainItems, int testItems, FieldsEvaluation fields,
                          SourcesEvaluation sources, Reliability fieldsCalibration, Reliability sourcesCalibration,
-                         FoldSpread spread) {
+                         FoldSpread spread, List<LabelError> worstErrors) {
+
+    /** How many of the wrong labels an evaluation keeps, the most confident first. */
+    public static final int WORST_ERRORS = 50;
 
     /** Below this many test items, figures move by several points with the seed of the split. */
     public static final int SMALL_TEST_SET = 300;
@@ -30,12 +36,14 @@ public record Evaluation(String method, int trainItems, int testItems, FieldsEva
         Objects.requireNonNull(fieldsCalibration, "fieldsCalibration");
         Objects.requireNonNull(sourcesCalibration, "sourcesCalibration");
         Objects.requireNonNull(spread, "spread");
+        worstErrors = List.copyOf(worstErrors);
     }
 
-    /** An evaluation of a single split, without a spread over folds. */
+    /** An evaluation of a single split, without a spread over folds and without the documents it got wrong. */
     public Evaluation(String method, int trainItems, int testItems, FieldsEvaluation fields,
                       SourcesEvaluation sources, Reliability fieldsCalibration, Reliability sourcesCalibration) {
-        this(method, trainItems, testItems, fields, sources, fieldsCalibration, sourcesCalibration, FoldSpread.NONE);
+        this(method, trainItems, testItems, fields, sources, fieldsCalibration, sourcesCalibration, FoldSpread.NONE,
+                List.of());
     }
 
     /** True when the test items are too few for figures that hold to a point or two; see {@link #SMALL_TEST_SET}. */

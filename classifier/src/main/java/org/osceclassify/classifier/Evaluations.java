@@ -2,6 +2,7 @@ package org.osceclassify.classifier;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,18 @@ public final class Evaluations {
     private static final Logger LOG = LoggerFactory.getLogger(Evaluations.class);
 
     private Evaluations() {
+    }
+
+    /**
+     * The {@link Evaluation#WORST_ERRORS} most confident wrong labels, most confident first; ties in document id
+     * and task order, so that the list does not depend on the order of the folds.
+     */
+    static List<LabelError> worst(List<LabelError> errors) {
+        return errors.stream()
+                .sorted(Comparator.comparingDouble(LabelError::probability).reversed()
+                        .thenComparing(LabelError::id).thenComparing(LabelError::task))
+                .limit(Evaluation.WORST_ERRORS)
+                .toList();
     }
 
     /** Trains on a random {@code 1 - testFraction} of the corpus and tests on the rest. */
@@ -90,7 +103,7 @@ public final class Evaluations {
         Evaluation e = evaluate(method, classifier.settings(), classifier.taxonomy(), docs, List.of(all),
                 Progress.NONE, split -> classifier);
         return new Evaluation(e.method(), classifier.summary().items(), e.testItems(), e.fields(), e.sources(),
-                e.fieldsCalibration(), e.sourcesCalibration());
+                e.fieldsCalibration(), e.sourcesCalibration(), e.spread(), e.worstErrors());
     }
 
     private static Evaluation evaluate(String method, TrainingSettings settings, Taxonomy taxonomy,
@@ -117,6 +130,7 @@ public final class Evaluations {
         int trainItems = 0;
         int testItems = 0;
         int round = 0;
+        List<LabelError> errors = new ArrayList<>();
         List<FieldsEvaluation> foldFields = new ArrayList<>();
         List<SourcesEvaluation> foldSources = new ArrayList<>();
         for (Splits.Split split : splits) {
@@ -148,6 +162,11 @@ public final class Evaluations {
                         fieldsRight.add(fields.contains(f.label()));
                     }
                     fieldsPredicted.add(predicted);
+                    prediction.fields().stream().filter(f -> !fields.contains(f.label()))
+                            .max(Comparator.comparingDouble(ScoredLabel::probability))
+                            .ifPresent(wrong -> errors.add(new LabelError(doc.id(), doc.origin().toString(),
+                                    doc.title(), LabelError.FIELDS, wrong.label(), wrong.probability(),
+                                    List.copyOf(predicted), List.copyOf(fields))));
                 }
                 if (!sources.isEmpty()) {
                     List<String> truth = sources.stream().map(classifier::sourceClass).distinct().toList();
@@ -156,6 +175,10 @@ public final class Evaluations {
                     prediction.source().ifPresent(top -> {
                         topSourceProbabilities.add(top.probability());
                         topSourceRight.add(truth.contains(top.label()));
+                        if (!truth.contains(top.label())) {
+                            errors.add(new LabelError(doc.id(), doc.origin().toString(), doc.title(),
+                                    LabelError.SOURCES, top.label(), top.probability(), List.of(top.label()), truth));
+                        }
                     });
                 }
             }
@@ -172,6 +195,6 @@ public final class Evaluations {
                 Metrics.fields(fieldsTruth, fieldsPredicted, fieldLabels, thresholds),
                 Metrics.sources(sourcesTruth, sourcesRanked, List.copyOf(sourceClasses)),
                 Reliability.of(fieldProbabilities, fieldsRight), Reliability.of(topSourceProbabilities, topSourceRight),
-                FoldSpread.of(foldFields, foldSources));
+                FoldSpread.of(foldFields, foldSources), worst(errors));
     }
 }
