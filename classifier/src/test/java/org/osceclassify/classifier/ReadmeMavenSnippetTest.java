@@ -83,6 +83,8 @@ class ReadmeMavenSnippetTest {
         assertEquals(3, lines.size(), example1.output());
         assertTrue(lines.get(0).startsWith("[Policing (0."), example1.output());
         assertEquals("OSCE Mission to Serbia", lines.get(1));
+        assertEquals("", example1.stderr(), "with the snippet's SLF4J provider, no 'No SLF4J providers were found' "
+                + "and no log line of the library");
     }
 
     /** The text of the fenced block that follows {@code marker}. */
