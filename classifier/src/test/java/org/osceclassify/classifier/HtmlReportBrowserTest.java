@@ -3,7 +3,6 @@ package org.osceclassify.classifier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -46,8 +44,8 @@ class HtmlReportBrowserTest {
 
     @BeforeAll
     static void openTheReport() throws IOException {
-        Optional<Path> chromium = onPath("chromium", "chromium-browser");
-        Optional<Path> driver = onPath("chromedriver");
+        Optional<Path> chromium = ReadmeMavenSnippetTest.onPath("chromium", "chromium-browser");
+        Optional<Path> driver = ReadmeMavenSnippetTest.onPath("chromedriver");
         if (chromium.isEmpty() || driver.isEmpty()) {
             System.err.println(NOT_INSTALLED);
             return; // each test is then skipped with the message
@@ -77,13 +75,6 @@ class HtmlReportBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-    }
-
-    private static Optional<Path> onPath(String... names) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .flatMap(folder -> Stream.of(names).map(name -> Path.of(folder, name)))
-                .filter(Files::isExecutable)
-                .findFirst();
     }
 
     @Test

@@ -167,8 +167,11 @@ class ReadmeMavenSnippetTest {
         return result;
     }
 
-    private static Optional<Path> onPath(String name) {
+    /** The first executable of one of these names in a folder of the PATH. */
+    static Optional<Path> onPath(String... names) {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .map(folder -> Path.of(folder, name)).filter(Files::isExecutable).findFirst();
+                .flatMap(folder -> Stream.of(names).map(name -> Path.of(folder, name)))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 }

@@ -32,10 +32,8 @@ class FieldsLevelTest {
     @Test
     void trainWithTopicsLevelKeepsSubTopicLabels() throws IOException {
         Path corpus = topicCorpus();
-        Path model = dir.resolve("topics.osce");
-        CliRun train = CliRun.of("train", "--corpus", corpus.toString(), "--model", model.toString(),
-                "--fields-level", "topics", "--no-evaluate");
-        assertEquals(0, train.exitCode(), train.err());
+        Path model = TestCorpus.trainedModel(corpus, dir.resolve("topics.osce"), "--fields-level", "topics",
+                "--no-evaluate");
 
         String inspect = CliRun.of("inspect", "--model", model.toString()).out();
         assertTrue(inspect.contains("fields level:   topics"), inspect);
@@ -56,10 +54,7 @@ class FieldsLevelTest {
 
     @Test
     void trainAtTheDefaultLevelFoldsSubTopicsIntoTheirFields() throws IOException {
-        Path model = dir.resolve("fields.osce");
-        CliRun train = CliRun.of("train", "--corpus", topicCorpus().toString(), "--model", model.toString(),
-                "--no-evaluate");
-        assertEquals(0, train.exitCode(), train.err());
+        Path model = TestCorpus.trainedModel(topicCorpus(), dir.resolve("fields.osce"), "--no-evaluate");
 
         String inspect = CliRun.of("inspect", "--model", model.toString()).out();
         assertTrue(inspect.contains("  Policing "), inspect);

@@ -32,9 +32,7 @@ class NewUserTest {
     @BeforeAll
     static void trainOnce() throws IOException {
         corpus = TestCorpus.write(dir.resolve("corpus.csv"), 20);
-        model = dir.resolve("model.osce");
-        CliRun run = CliRun.of("train", "--corpus", corpus.toString(), "--model", model.toString(), "--no-evaluate");
-        assertEquals(0, run.exitCode(), run.err());
+        model = TestCorpus.trainedModel(corpus, dir.resolve("model.osce"), "--no-evaluate");
     }
 
     /** The CSV output without its id column, which names the input. */
