@@ -30,4 +30,28 @@ public record Classification(String id, List<ScoredLabel> fields, List<ScoredLab
     public String topSource() {
         return sources.isEmpty() ? "" : sources.get(0).label();
     }
+
+    /** How many of the ranked sources {@link #toString()} shows. */
+    private static final int SOURCES_SHOWN = 3;
+
+    /**
+     * One readable line: the id, the predicted fields and the three most probable sources with their
+     * probabilities, and the labels explained, such as {@code stdin: fields Policing (0.930); sources OSCE Mission
+     * to Serbia (0.880), Other (0.050), ... (5 more); words for 2 labels}.
+     */
+    @Override
+    public String toString() {
+        StringBuilder line = new StringBuilder(id).append(": fields ");
+        line.append(fields.isEmpty() ? "none" : String.join(", ", fields.stream().map(ScoredLabel::toString).toList()));
+        line.append("; sources ");
+        line.append(sources.isEmpty() ? "none" : String.join(", ",
+                sources.stream().limit(SOURCES_SHOWN).map(ScoredLabel::toString).toList()));
+        if (sources.size() > SOURCES_SHOWN) {
+            line.append(", ... (").append(sources.size() - SOURCES_SHOWN).append(" more)");
+        }
+        if (!words.isEmpty()) {
+            line.append("; words for ").append(words.size()).append(words.size() == 1 ? " label" : " labels");
+        }
+        return line.toString();
+    }
 }

@@ -91,6 +91,8 @@ public final class EvaluationReports {
             ArrayNode r = rows.addArray();
             row.forEach(r::add);
         }
+        putSpread(root, evaluation.spread());
+        putErrors(root.putArray("worst_errors"), evaluation.worstErrors());
         putReliability(root.putObject("fields_calibration"), evaluation.fieldsCalibration());
         putReliability(root.putObject("sources_calibration"), evaluation.sourcesCalibration());
         try {
@@ -121,7 +123,67 @@ public final class EvaluationReports {
                         f.get("hamming_loss").asDouble(), labelScores(f.get("per_label"))),
                 new SourcesEvaluation(s.get("items").asInt(), s.get("top1").asDouble(), s.get("top3").asDouble(),
                         s.get("macro_f1").asDouble(), labels, confusion, labelScores(s.get("per_label"))),
-                reliability(root.get("fields_calibration")), reliability(root.get("sources_calibration")));
+                reliability(root.get("fields_calibration")), reliability(root.get("sources_calibration")),
+                spread(root.get("fold_spread")), errors(root.get("worst_errors")));
+    }
+
+    private static void putErrors(ArrayNode array, List<LabelError> errors) {
+        for (LabelError e : errors) {
+            ObjectNode o = array.addObject();
+            o.put("id", e.id());
+            o.put("origin", e.origin());
+            o.put("title", e.title());
+            o.put("task", e.task());
+            o.put("wrong_label", e.wrongLabel());
+            o.put("probability", e.probability());
+            e.predicted().forEach(o.putArray("predicted")::add);
+            e.expected().forEach(o.putArray("expected")::add);
+        }
+    }
+
+    private static List<LabelError> errors(JsonNode array) {
+        List<LabelError> errors = new ArrayList<>();
+        if (array != null) {
+            array.forEach(o -> errors.add(new LabelError(o.get("id").asText(), o.get("origin").asText(),
+                    o.get("title").asText(), o.get("task").asText(), o.get("wrong_label").asText(),
+                    o.get("probability").asDouble(), texts(o.get("predicted")), texts(o.get("expected")))));
+        }
+        return errors;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
+
+    /** The spread over folds, when there is one: the sample standard deviation of each headline metric. */
+    private static void putSpread(ObjectNode root, FoldSpread spread) {
+        if (!spread.present()) {
+            return;
+        }
+        ObjectNode node = root.putObject("fold_spread");
+        node.put("folds", spread.folds());
+        node.put("statistic", "sample standard deviation over the folds of each fold's own figure");
+        ObjectNode fields = node.putObject("fields");
+        fields.put("micro_f1", spread.fieldsMicroF1());
+        fields.put("macro_f1", spread.fieldsMacroF1());
+        fields.put("jaccard", spread.fieldsJaccard());
+        ObjectNode sources = node.putObject("sources");
+        sources.put("top1", spread.sourcesTop1());
+        sources.put("top3", spread.sourcesTop3());
+        sources.put("macro_f1", spread.sourcesMacroF1());
+    }
+
+    private static FoldSpread spread(JsonNode node) {
+        if (node == null) {
+            return FoldSpread.NONE;
+        }
+        JsonNode f = node.get("fields");
+        JsonNode s = node.get("sources");
+        return new FoldSpread(node.get("folds").asInt(), f.get("micro_f1").asDouble(), f.get("macro_f1").asDouble(),
+                f.get("jaccard").asDouble(), s.get("top1").asDouble(), s.get("top3").asDouble(),
+                s.get("macro_f1").asDouble());
     }
 
     private static void putReliability(ObjectNode node, Reliability r) {

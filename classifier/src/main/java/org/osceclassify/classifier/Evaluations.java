@@ -2,6 +2,7 @@ package org.osceclassify.classifier;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +33,18 @@ public final class Evaluations {
     private Evaluations() {
     }
 
+    /**
+     * The {@link Evaluation#WORST_ERRORS} most confident wrong labels, most confident first; ties in document id
+     * and task order, so that the list does not depend on the order of the folds.
+     */
+    static List<LabelError> worst(List<LabelError> errors) {
+        return errors.stream()
+                .sorted(Comparator.comparingDouble(LabelError::probability).reversed()
+                        .thenComparing(LabelError::id).thenComparing(LabelError::task))
+                .limit(Evaluation.WORST_ERRORS)
+                .toList();
+    }
+
     /** Trains on a random {@code 1 - testFraction} of the corpus and tests on the rest. */
     public static Evaluation holdout(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus,
                                      double testFraction) {
@@ -44,9 +57,33 @@ public final class Evaluations {
     /** Trains and tests {@code folds} times, each fold of the seeded shuffle serving once as the test items. */
     public static Evaluation crossValidate(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus,
                                            int folds) {
+        return crossValidate(settings, taxonomy, corpus, folds, Progress.NONE);
+    }
+
+    /**
+     * {@link #crossValidate(TrainingSettings, Taxonomy, List, int)}, telling {@code progress} as each fold starts.
+     */
+    public static Evaluation crossValidate(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus,
+                                           int folds, Progress progress) {
         List<Splits.Split> splits = Splits.kFold(corpus.size(), folds, settings.seed());
         String method = folds + "-fold cross-validation (seed " + settings.seed() + ")";
-        return evaluate(method, settings, taxonomy, corpus, splits);
+        return evaluate(method, settings, taxonomy, corpus, splits, progress,
+                split -> Training.train(settings, taxonomy, split.train(corpus)));
+    }
+
+    /** Told as each split of an evaluation starts, to show a long run's progress. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Tells nothing. */
+        Progress NONE = (split, splits, trainItems, testItems) -> { };
+
+        /**
+         * @param split      the split starting, from 1
+         * @param splits     the splits in all (the folds of a cross-validation)
+         * @param trainItems the items it trains on
+         * @param testItems  the items it tests on
+         */
+        void splitStarted(int split, int splits, int trainItems, int testItems);
     }
 
     /** Trains on the items dated before {@code from} (and the undated ones) and tests on those dated later. */
@@ -64,19 +101,19 @@ public final class Evaluations {
     public static Evaluation test(TrainedClassifier classifier, List<OsceDocument> docs, String method) {
         Splits.Split all = new Splits.Split(List.of(), IntStream.range(0, docs.size()).boxed().toList());
         Evaluation e = evaluate(method, classifier.settings(), classifier.taxonomy(), docs, List.of(all),
-                split -> classifier);
+                Progress.NONE, split -> classifier);
         return new Evaluation(e.method(), classifier.summary().items(), e.testItems(), e.fields(), e.sources(),
-                e.fieldsCalibration(), e.sourcesCalibration());
+                e.fieldsCalibration(), e.sourcesCalibration(), e.spread(), e.worstErrors());
     }
 
     private static Evaluation evaluate(String method, TrainingSettings settings, Taxonomy taxonomy,
                                        List<OsceDocument> corpus, List<Splits.Split> splits) {
-        return evaluate(method, settings, taxonomy, corpus, splits,
+        return evaluate(method, settings, taxonomy, corpus, splits, Progress.NONE,
                 split -> Training.train(settings, taxonomy, split.train(corpus)));
     }
 
     private static Evaluation evaluate(String method, TrainingSettings settings, Taxonomy taxonomy,
-                                       List<OsceDocument> corpus, List<Splits.Split> splits,
+                                       List<OsceDocument> corpus, List<Splits.Split> splits, Progress progress,
                                        Function<Splits.Split, TrainedClassifier> train) {
         Labelling labelling = new Labelling(taxonomy, settings.fieldsLevel());
         List<Set<String>> fieldsTruth = new ArrayList<>();
@@ -93,9 +130,15 @@ public final class Evaluations {
         int trainItems = 0;
         int testItems = 0;
         int round = 0;
+        List<LabelError> errors = new ArrayList<>();
+        List<FieldsEvaluation> foldFields = new ArrayList<>();
+        List<SourcesEvaluation> foldSources = new ArrayList<>();
         for (Splits.Split split : splits) {
             LOG.debug("{}: training on {} items, testing on {} ({} of {})", method, split.train().size(),
                     split.test().size(), ++round, splits.size());
+            progress.splitStarted(round, splits.size(), split.train().size(), split.test().size());
+            int fieldsFrom = fieldsTruth.size();
+            int sourcesFrom = sourcesTruth.size();
             TrainedClassifier classifier = train.apply(split);
             trainItems += split.train().size();
             testItems += split.test().size();
@@ -119,6 +162,11 @@ public final class Evaluations {
                         fieldsRight.add(fields.contains(f.label()));
                     }
                     fieldsPredicted.add(predicted);
+                    prediction.fields().stream().filter(f -> !fields.contains(f.label()))
+                            .max(Comparator.comparingDouble(ScoredLabel::probability))
+                            .ifPresent(wrong -> errors.add(new LabelError(doc.id(), doc.origin().toString(),
+                                    doc.title(), LabelError.FIELDS, wrong.label(), wrong.probability(),
+                                    List.copyOf(predicted), List.copyOf(fields))));
                 }
                 if (!sources.isEmpty()) {
                     List<String> truth = sources.stream().map(classifier::sourceClass).distinct().toList();
@@ -127,8 +175,18 @@ public final class Evaluations {
                     prediction.source().ifPresent(top -> {
                         topSourceProbabilities.add(top.probability());
                         topSourceRight.add(truth.contains(top.label()));
+                        if (!truth.contains(top.label())) {
+                            errors.add(new LabelError(doc.id(), doc.origin().toString(), doc.title(),
+                                    LabelError.SOURCES, top.label(), top.probability(), List.of(top.label()), truth));
+                        }
                     });
                 }
+            }
+            if (splits.size() > 1) {
+                foldFields.add(Metrics.fields(fieldsTruth.subList(fieldsFrom, fieldsTruth.size()),
+                        fieldsPredicted.subList(fieldsFrom, fieldsPredicted.size()), fieldLabels, Map.of()));
+                foldSources.add(Metrics.sources(sourcesTruth.subList(sourcesFrom, sourcesTruth.size()),
+                        sourcesRanked.subList(sourcesFrom, sourcesRanked.size()), List.copyOf(sourceClasses)));
             }
         }
         Map<String, Double> thresholds = new HashMap<>();
@@ -136,6 +194,7 @@ public final class Evaluations {
         return new Evaluation(method, Math.round((float) trainItems / splits.size()), testItems,
                 Metrics.fields(fieldsTruth, fieldsPredicted, fieldLabels, thresholds),
                 Metrics.sources(sourcesTruth, sourcesRanked, List.copyOf(sourceClasses)),
-                Reliability.of(fieldProbabilities, fieldsRight), Reliability.of(topSourceProbabilities, topSourceRight));
+                Reliability.of(fieldProbabilities, fieldsRight), Reliability.of(topSourceProbabilities, topSourceRight),
+                FoldSpread.of(foldFields, foldSources), worst(errors));
     }
 }

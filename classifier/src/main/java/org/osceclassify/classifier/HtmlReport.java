@@ -1,15 +1,22 @@
 package org.osceclassify.classifier;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders an {@link Evaluation} as one self-contained HTML page: inline CSS and inline SVG charts, no script
- * and no external resource, so that it opens from disk in any browser with no network.
+ * Renders an {@link Evaluation} as one self-contained HTML page: inline CSS, inline SVG charts and a small inline
+ * script that sorts the tables when a column header is clicked; no external resource, so that it opens from disk
+ * in any browser with no network.
+ *
+ * <p>Labels with no test items are left out of the charts, the tables and the confusion matrix (each says how
+ * many), and the label column of every chart is as wide as its longest label, so that full names show.
  */
 final class HtmlReport {
 
-    private static final int LABEL_WIDTH = 330;
+    /** The width in pixels given to each character of a label at the charts' 12px font: generous, never cut. */
+    private static final double CHAR_WIDTH = 7.4;
+    private static final int MIN_LABEL_WIDTH = 120;
     private static final int BAR_WIDTH = 360;
     private static final int ROW_HEIGHT = 20;
     private static final int CELL = 22;
@@ -28,6 +35,9 @@ final class HtmlReport {
                 .append("text-align:right}th{background:#f3f3f3}td:nth-child(-n+2),th:nth-child(-n+2){text-align:left}\n")
                 .append("svg text{font-size:12px;font-family:system-ui,sans-serif}\n")
                 .append("h2{margin-top:2em;border-bottom:1px solid #ddd}\n")
+                .append("table.sortable th{cursor:pointer;user-select:none}")
+                .append("th[aria-sort=ascending]::after{content:' \\25B2'}th[aria-sort=descending]::after{content:' \\25BC'}\n")
+                .append(".left-out{color:#666;font-style:italic}\n")
                 .append("</style>\n</head>\n<body>\n");
         html.append("<h1>osce-classify evaluation</h1>\n<p>").append(escape(e.method()))
                 .append(": ").append(e.trainItems()).append(" items trained on, ")
@@ -51,6 +61,8 @@ final class HtmlReport {
         html.append("<h2>Fields of work: F1 per label</h2>\n<p>").append(f.items())
                 .append(" test items. Bars show F1; the number after each bar is the label's support.</p>\n");
         barChart(html, "fields-f1", f.perLabel(), false, "#3b6fb6");
+        leftOut(html, f.perLabel(), "label", "labels");
+        labelTable(html, "fields-table", f.perLabel(), true);
 
         html.append("<h2>Fields of work: decision threshold per label</h2>\n")
                 .append("<p>The probability at or above which a field is predicted: the probability at the ")
@@ -60,6 +72,8 @@ final class HtmlReport {
 
         html.append("<h2>Source bodies: F1 per class</h2>\n<p>").append(s.items()).append(" test items.</p>\n");
         barChart(html, "sources-f1", s.perLabel(), false, "#4a9a5b");
+        leftOut(html, s.perLabel(), "class", "classes");
+        labelTable(html, "sources-table", s.perLabel(), false);
 
         html.append("<h2>Source bodies: confusion matrix</h2>\n")
                 .append("<p>Rows are the actual (first-listed) source, columns the top-ranked prediction; ")
@@ -73,6 +87,12 @@ final class HtmlReport {
         reliability(html, "fields-reliability", "predicted fields", e.fieldsCalibration());
         reliability(html, "sources-reliability", "top source", e.sourcesCalibration());
 
+        html.append("<h2>Worst errors</h2>\n<p>The test documents that got a wrong label, the most confident ")
+                .append("wrong label first (at most ").append(Evaluation.WORST_ERRORS).append("): check whether ")
+                .append("the model or the corpus is wrong.</p>\n");
+        errorTable(html, e.worstErrors());
+
+        html.append("<script>\n").append(SORT_SCRIPT).append("</script>\n");
         html.append("</body>\n</html>\n");
         return html.toString();
     }
@@ -111,6 +131,105 @@ final class HtmlReport {
                 .append(number(r.expectedCalibrationError())).append("</figcaption></figure>\n");
     }
 
+    /**
+     * Sorts a table of class {@code sortable} by the column whose header is clicked, numbers as numbers (a cell's
+     * {@code data-value} if it has one), ascending, then descending on a second click.
+     */
+    static final String SORT_SCRIPT = """
+            (function () {
+              function key(row, column) {
+                var cell = row.cells[column];
+                var text = cell.hasAttribute('data-value') ? cell.getAttribute('data-value') : cell.textContent;
+                var number = parseFloat(text);
+                return isNaN(number) || !/^\\s*-?[0-9.]+\\s*$/.test(text) ? {text: text.trim()} : {number: number};
+              }
+              function compare(a, b) {
+                if ('number' in a && 'number' in b) { return a.number - b.number; }
+                if ('number' in a) { return -1; }
+                if ('number' in b) { return 1; }
+                return a.text.localeCompare(b.text);
+              }
+              document.querySelectorAll('table.sortable').forEach(function (table) {
+                var headers = table.querySelectorAll('thead th');
+                headers.forEach(function (th, column) {
+                  th.title = 'Click to sort';
+                  th.addEventListener('click', function () {
+                    var ascending = th.getAttribute('aria-sort') !== 'ascending';
+                    headers.forEach(function (other) { other.removeAttribute('aria-sort'); });
+                    th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+                    var body = table.tBodies[0];
+                    var rows = Array.prototype.slice.call(body.rows);
+                    rows.sort(function (a, b) {
+                      var c = compare(key(a, column), key(b, column));
+                      return ascending ? c : -c;
+                    });
+                    rows.forEach(function (row) { body.appendChild(row); });
+                  });
+                });
+              });
+            })();
+            """;
+
+    /** The width of a chart's label column: enough for the longest label. */
+    static int labelWidth(List<String> labels) {
+        int longest = labels.stream().mapToInt(String::length).max().orElse(0);
+        return Math.max(MIN_LABEL_WIDTH, (int) Math.ceil(longest * CHAR_WIDTH) + 12);
+    }
+
+    /** The labels that had test items: those without any would show as empty bars and rows. */
+    private static List<LabelScores> tested(List<LabelScores> scores) {
+        return scores.stream().filter(l -> l.support() > 0).toList();
+    }
+
+    private static void leftOut(StringBuilder html, List<LabelScores> scores, String one, String many) {
+        long none = scores.stream().filter(l -> l.support() == 0).count();
+        if (none > 0) {
+            html.append("<p class=\"left-out\">").append(none).append(' ').append(none == 1 ? one : many)
+                    .append(" with no test items left out.</p>\n");
+        }
+    }
+
+    /** Precision, recall, F1, support (and the threshold) per label with test items, a sortable table. */
+    private static void labelTable(StringBuilder html, String id, List<LabelScores> scores, boolean thresholds) {
+        List<LabelScores> shown = tested(scores);
+        if (shown.isEmpty()) {
+            return;
+        }
+        html.append("<table class=\"sortable\" id=\"").append(id).append("\">\n<thead><tr><th>label</th>")
+                .append("<th>precision</th><th>recall</th><th>F1</th><th>support</th>")
+                .append(thresholds ? "<th>threshold</th>" : "").append("</tr></thead>\n<tbody>\n");
+        for (LabelScores l : shown) {
+            html.append("<tr><td>").append(escape(l.label())).append("</td><td>").append(number(l.precision()))
+                    .append("</td><td>").append(number(l.recall())).append("</td><td>").append(number(l.f1()))
+                    .append("</td><td>").append(l.support()).append("</td>");
+            if (thresholds) {
+                html.append("<td>").append(number(l.threshold())).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    /** The worst errors, a sortable table. */
+    private static void errorTable(StringBuilder html, List<LabelError> errors) {
+        if (errors.isEmpty()) {
+            html.append("<p>None.</p>\n");
+            return;
+        }
+        html.append("<table class=\"sortable\" id=\"worst-errors\">\n<thead><tr><th>document</th><th>task</th>")
+                .append("<th>wrong label</th><th>probability</th><th>predicted</th><th>expected</th>")
+                .append("<th>where</th></tr></thead>\n<tbody>\n");
+        for (LabelError e : errors) {
+            html.append("<tr><td title=\"").append(escape(e.title())).append("\">").append(escape(e.id()))
+                    .append("</td><td>").append(e.task()).append("</td><td>").append(escape(e.wrongLabel()))
+                    .append("</td><td>").append(number(e.probability())).append("</td><td>")
+                    .append(escape(String.join("; ", e.predicted()))).append("</td><td>")
+                    .append(escape(String.join("; ", e.expected()))).append("</td><td>").append(escape(e.origin()))
+                    .append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
     private static void row(StringBuilder html, String task, String metric, double value) {
         html.append("<tr><td>").append(task).append("</td><td>").append(metric).append("</td><td>")
                 .append(number(value)).append("</td></tr>\n");
@@ -120,17 +239,18 @@ final class HtmlReport {
                                  String colour) {
         List<LabelScores> shown = thresholds
                 ? scores.stream().filter(l -> !Double.isNaN(l.threshold())).toList()
-                : scores;
+                : tested(scores);
         if (shown.isEmpty()) {
             html.append("<p>None.</p>\n");
             return;
         }
-        int width = LABEL_WIDTH + BAR_WIDTH + 120;
+        int labelWidth = labelWidth(shown.stream().map(LabelScores::label).toList());
+        int width = labelWidth + BAR_WIDTH + 120;
         int height = shown.size() * ROW_HEIGHT + 30;
         html.append("<svg id=\"").append(id).append("\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
                 .append(width).append("\" height=\"").append(height).append("\" role=\"img\">\n");
         for (int tick = 0; tick <= 4; tick++) {
-            double x = LABEL_WIDTH + BAR_WIDTH * tick / 4.0;
+            double x = labelWidth + BAR_WIDTH * tick / 4.0;
             html.append(String.format(Locale.ROOT,
                     "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e4e4e4\"/>", x, x, height - 20))
                     .append(String.format(Locale.ROOT,
@@ -148,50 +268,80 @@ final class HtmlReport {
                             + "<text x=\"%.1f\" y=\"%d\">%.2f%s</text></g>\n",
                     escape(l.label()), thresholds ? "threshold" : "F1", value, l.precision(), l.recall(),
                     l.support(),
-                    LABEL_WIDTH - 6, y + 14, escape(l.label()),
-                    LABEL_WIDTH, y + 3, w, ROW_HEIGHT - 6, colour,
-                    LABEL_WIDTH + w + 4, y + 14, value, thresholds ? "" : "  (n=" + l.support() + ")"));
+                    labelWidth - 6, y + 14, escape(l.label()),
+                    labelWidth, y + 3, w, ROW_HEIGHT - 6, colour,
+                    labelWidth + w + 4, y + 14, value, thresholds ? "" : "  (n=" + l.support() + ")"));
             y += ROW_HEIGHT;
         }
         html.append("</svg>\n");
     }
 
+    /**
+     * The confusion matrix as an SVG heat map. Rows are the actual sources with test items and columns the
+     * predicted sources that were predicted at least once; the others would be empty, and are counted instead.
+     */
     private static void heatMap(StringBuilder html, SourcesEvaluation s) {
         List<String> labels = s.labels();
         int n = labels.size();
-        if (n == 0) {
+        List<Integer> rows = new ArrayList<>();
+        List<Integer> columns = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int row = 0;
+            int column = 0;
+            for (int j = 0; j < n; j++) {
+                row += s.confusion().get(i).get(j);
+                column += s.confusion().get(j).get(i);
+            }
+            if (row > 0) {
+                rows.add(i);
+            }
+            if (column > 0) {
+                columns.add(i);
+            }
+        }
+        if (rows.isEmpty()) {
             html.append("<p>None.</p>\n");
             return;
         }
-        int top = 260;
-        int width = LABEL_WIDTH + n * CELL + 200;
-        int height = top + n * CELL + 10;
+        if (rows.size() < n || columns.size() < n) {
+            html.append("<p class=\"left-out\">Left out: ").append(n - rows.size())
+                    .append(" rows of sources with no test items, ").append(n - columns.size())
+                    .append(" columns of sources never predicted.</p>\n");
+        }
+        int labelWidth = labelWidth(rows.stream().map(labels::get).toList());
+        int longestColumn = labelWidth(columns.stream().map(labels::get).toList());
+        int top = (int) Math.ceil(longestColumn * Math.sin(Math.toRadians(60))) + 10;
+        int width = labelWidth + columns.size() * CELL + (int) Math.ceil(longestColumn * 0.5) + 20;
+        int height = top + rows.size() * CELL + 10;
         html.append("<svg id=\"sources-confusion\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" role=\"img\">\n");
-        for (int j = 0; j < n; j++) {
-            int x = LABEL_WIDTH + j * CELL + CELL / 2 + 4;
+        for (int c = 0; c < columns.size(); c++) {
+            int x = labelWidth + c * CELL + CELL / 2 + 4;
             html.append(String.format(Locale.ROOT,
-                    "<text transform=\"translate(%d,%d) rotate(-60)\">%s</text>\n", x, top - 6,
-                    escape(shorten(labels.get(j)))));
+                    "<text class=\"column\" transform=\"translate(%d,%d) rotate(-60)\">%s</text>\n", x, top - 6,
+                    escape(labels.get(columns.get(c)))));
         }
-        for (int i = 0; i < n; i++) {
+        for (int r = 0; r < rows.size(); r++) {
+            int i = rows.get(r);
             List<Integer> row = s.confusion().get(i);
             int total = row.stream().mapToInt(Integer::intValue).sum();
-            int y = top + i * CELL;
-            html.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n",
-                    LABEL_WIDTH - 6, y + CELL - 5, escape(shorten(labels.get(i)))));
-            for (int j = 0; j < n; j++) {
+            int y = top + r * CELL;
+            html.append(String.format(Locale.ROOT,
+                    "<text class=\"row\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n",
+                    labelWidth - 6, y + CELL - 5, escape(labels.get(i))));
+            for (int c = 0; c < columns.size(); c++) {
+                int j = columns.get(c);
                 int count = row.get(j);
                 double share = total == 0 ? 0 : (double) count / total;
                 html.append(String.format(Locale.ROOT,
                         "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#fff\">"
                                 + "<title>actual %s, predicted %s: %d</title></rect>",
-                        LABEL_WIDTH + j * CELL, y, CELL, CELL, shade(share, i == j),
+                        labelWidth + c * CELL, y, CELL, CELL, shade(share, i == j),
                         escape(labels.get(i)), escape(labels.get(j)), count));
                 if (count > 0) {
                     html.append(String.format(Locale.ROOT,
                             "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"9\" fill=\"%s\">%d</text>",
-                            LABEL_WIDTH + j * CELL + CELL / 2, y + CELL - 5, share > 0.5 ? "#fff" : "#222",
+                            labelWidth + c * CELL + CELL / 2, y + CELL - 5, share > 0.5 ? "#fff" : "#222",
                             count));
                 }
             }
@@ -207,10 +357,6 @@ final class HtmlReport {
         return diagonal
                 ? String.format(Locale.ROOT, "rgb(%d,%d,245)", strong, soft)
                 : String.format(Locale.ROOT, "rgb(245,%d,%d)", strong, strong);
-    }
-
-    private static String shorten(String label) {
-        return label.length() > 48 ? label.substring(0, 45) + "..." : label;
     }
 
     private static String number(double value) {

@@ -68,7 +68,7 @@ final class ModelBundle {
         c.taxonomy().toCsv().forEach((name, csv) ->
                 entries.put(TAXONOMY_PREFIX + name, csv.getBytes(StandardCharsets.UTF_8)));
         evaluation.ifPresent(e -> entries.put(EVALUATION,
-                EvaluationReports.toJson(e).getBytes(StandardCharsets.UTF_8)));
+                EvaluationReports.toJson(e.withoutWorstErrors()).getBytes(StandardCharsets.UTF_8)));
         return entries;
     }
 

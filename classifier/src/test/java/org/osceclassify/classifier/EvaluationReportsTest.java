@@ -92,10 +92,10 @@ class EvaluationReportsTest {
 
         assertFalse(html.replace("http://www.w3.org/2000/svg", "").contains("http://"),
                 "no external resource may be referenced");
-        assertFalse(html.contains("<script"), "the page needs no script");
+        assertFalse(html.contains("<script src"), "the sorting script is inline");
         assertFalse(html.contains("https://"));
-        assertEquals(3, count("<rect x=\"330\"", section(html, "fields-f1")));
-        assertEquals(2, count("<rect x=\"330\"", section(html, "fields-thresholds")),
+        assertEquals(3, count("<rect x=\"", section(html, "fields-f1")));
+        assertEquals(2, count("<rect x=\"", section(html, "fields-thresholds")),
                 "a label without a threshold has no threshold bar");
         assertEquals(9, count("<rect", section(html, "sources-confusion")));
         assertTrue(html.contains("ODIHR &lt;Warsaw&gt;"), "labels are escaped");

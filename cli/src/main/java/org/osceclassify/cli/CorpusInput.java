@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.osceclassify.classifier.TrainingSettings;
 import org.osceclassify.model.Corpora;
 import org.osceclassify.model.CorpusReader;
 import org.osceclassify.model.OsceDocument;
@@ -48,11 +49,15 @@ final class CorpusInput {
         return String.join(", ", paths().stream().map(Path::toString).toList());
     }
 
-    /** Reads every document of every path into memory, reporting skipped items and unknown labels on stderr. */
-    List<OsceDocument> load(Terminal terminal) {
+    /**
+     * Reads every document of every path into memory, its fields of work at {@code level} (sub-topics folded into
+     * their fields, or kept), reporting skipped items and unknown labels on stderr.
+     */
+    List<OsceDocument> load(Terminal terminal, TrainingSettings.FieldsLevel level) {
+        ReadOptions options = ReadOptions.builder().fieldsLevel(readLevel(level)).build();
         List<OsceDocument> docs = new ArrayList<>();
         for (Path path : paths()) {
-            try (CorpusReader reader = Corpora.open(path, ReadOptions.defaults())) {
+            try (CorpusReader reader = Corpora.open(path, options)) {
                 for (OsceDocument doc : reader) {
                     docs.add(doc);
                     if (docs.size() % 10_000 == 0) {
@@ -74,8 +79,8 @@ final class CorpusInput {
      * least two labelled items, so a corpus without them is refused here, in terms of the corpus, before any
      * training starts.
      */
-    List<OsceDocument> loadForTraining(Terminal terminal) {
-        List<OsceDocument> docs = load(terminal);
+    List<OsceDocument> loadForTraining(Terminal terminal, TrainingSettings settings) {
+        List<OsceDocument> docs = load(terminal, settings.fieldsLevel());
         long withFields = docs.stream().filter(d -> d.labels().hasFields()).count();
         long withSources = docs.stream().filter(d -> d.labels().hasSources()).count();
         if (withFields < 2 || withSources < 2) {
@@ -101,6 +106,12 @@ final class CorpusInput {
             }
             throw new UserInputException(names() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The level at which the corpus reader keeps fields of work, for a model trained at {@code level}. */
+    static ReadOptions.FieldsLevel readLevel(TrainingSettings.FieldsLevel level) {
+        return level == TrainingSettings.FieldsLevel.TOPICS ? ReadOptions.FieldsLevel.TOPICS
+                : ReadOptions.FieldsLevel.FIELDS;
     }
 
     /** {@value #DEFAULT_CORPUS} under the osce-classify home folder. */

@@ -71,17 +71,31 @@ final class CrossValidateCommand implements Callable<Integer> {
         if (split == Split.random && folds < 2) {
             throw new ParameterException(spec.commandLine(), "--folds must be at least 2, was " + folds);
         }
-        List<OsceDocument> docs = corpus.loadForTraining(main.terminal);
+        TrainingSettings settings = training.settings();
+        List<OsceDocument> docs = corpus.loadForTraining(main.terminal, settings);
         if (split == Split.random && folds > docs.size()) {
             throw new ParameterException(spec.commandLine(), "--folds " + folds + " is more than the " + docs.size()
                     + " items in " + corpus.names() + ": every fold needs at least one item to test on");
         }
-        TrainingSettings settings = training.settings();
-        main.terminal.progress("cross-validating on " + docs.size() + " items...");
+        Terminal terminal = main.terminal;
+        terminal.progress("cross-validating on " + docs.size() + " items...");
+        Evaluations.Progress progress = (fold, all, trainItems, testItems) -> {
+            String line = "fold " + fold + " of " + all + ": training on " + trainItems + " items, testing on "
+                    + testItems + "...";
+            if (main.quiet) {
+                return;
+            }
+            if (terminal.interactive()) {
+                terminal.progress(line);
+            } else {
+                terminal.err().println("osce-classify: " + line);
+            }
+        };
         Evaluation evaluation = corpus.train(() -> split == Split.random
-                ? Evaluations.crossValidate(settings, Taxonomy.bundled(), docs, folds)
+                ? Evaluations.crossValidate(settings, Taxonomy.bundled(), docs, folds, progress)
                 : Evaluations.timeSplit(settings, Taxonomy.bundled(), docs, from != null ? from : newest(docs)));
-        main.terminal.progressDone();
+        terminal.progressDone();
+        MetricsTable.warnIfSmall(evaluation);
         MetricsTable.printAndReport(evaluation, report, main.terminal.out());
         return 0;
     }

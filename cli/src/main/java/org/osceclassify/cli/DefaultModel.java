@@ -55,8 +55,9 @@ final class DefaultModel {
         }
         terminal.err().println("osce-classify: training the default model on " + corpus
                 + " (once; cached as " + cached + ")");
-        List<OsceDocument> docs = CorpusInput.of(List.of(corpus)).load(terminal);
-        OsceClassifier trained = OsceClassifier.train(TrainingSettings.defaults(), Taxonomy.bundled(), docs);
+        TrainingSettings settings = TrainingSettings.defaults();
+        List<OsceDocument> docs = CorpusInput.of(List.of(corpus)).load(terminal, settings.fieldsLevel());
+        OsceClassifier trained = OsceClassifier.train(settings, Taxonomy.bundled(), docs);
         trained.save(cached);
         return new Cached(cached, trained);
     }

@@ -33,13 +33,14 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Terminal terminal = main.terminal;
         CorpusInput corpus = new CorpusInput();
-        List<OsceDocument> docs = corpus.load(terminal);
         TrainingSettings settings = TrainingSettings.defaults();
+        List<OsceDocument> docs = corpus.load(terminal, settings.fieldsLevel());
         Taxonomy taxonomy = Taxonomy.bundled();
 
         terminal.progress("evaluating on a 20% holdout of " + docs.size() + " items...");
         Evaluation evaluation = Evaluations.holdout(settings, taxonomy, docs, TrainCommand.HOLDOUT);
         terminal.progressDone();
+        MetricsTable.warnIfSmall(evaluation);
         MetricsTable.print(evaluation, terminal.out());
 
         terminal.progress("training on all " + docs.size() + " items...");

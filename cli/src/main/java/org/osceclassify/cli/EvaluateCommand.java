@@ -52,13 +52,15 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         CorpusInput corpus = CorpusInput.of(corpora);
         OsceClassifier classifier = OsceClassifier.load(model);
-        List<OsceDocument> docs = corpus.load(main.terminal);
+        // read at the level the model was trained at, so that a sub-topic model is measured on sub-topics
+        List<OsceDocument> docs = corpus.load(main.terminal, classifier.trained().settings().fieldsLevel());
         if (docs.stream().noneMatch(d -> d.labels().hasFields() || d.labels().hasSources())) {
             // every metric would be 0.000, measured on nothing
             throw new UserInputException(corpus.names() + ": no item has fields of work or sources, so there is "
                     + "nothing to measure the model against");
         }
         Evaluation evaluation = Evaluations.test(classifier.trained(), docs, "tested on " + corpus.names());
+        MetricsTable.warnIfSmall(evaluation);
         MetricsTable.printAndReport(evaluation, report, main.terminal.out());
         return 0;
     }

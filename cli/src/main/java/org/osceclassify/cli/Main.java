@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
                 TrainCommand.class,
                 EvaluateCommand.class,
                 CrossValidateCommand.class,
+                SplitCommand.class,
                 ClassifyCommand.class,
                 InspectCommand.class,
                 CommandLine.HelpCommand.class},

@@ -64,14 +64,16 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + threads);
         }
         Terminal terminal = main.terminal;
-        List<OsceDocument> docs = corpus.loadForTraining(terminal);
         TrainingSettings settings = training.settings();
+        List<OsceDocument> docs = corpus.loadForTraining(terminal, settings);
         Taxonomy taxonomy = Taxonomy.bundled();
         long start = System.nanoTime();
         Evaluation evaluation = null;
         if (!noEvaluate) {
             terminal.progress("evaluating on a " + Math.round(HOLDOUT * 100) + "% holdout...");
             evaluation = corpus.train(() -> Evaluations.holdout(settings, taxonomy, docs, HOLDOUT));
+            terminal.progressDone();
+            MetricsTable.warnIfSmall(evaluation);
         }
         terminal.progress("training on " + docs.size() + " items...");
         OsceClassifier classifier = corpus.train(() -> OsceClassifier.train(settings, taxonomy, docs, threads));

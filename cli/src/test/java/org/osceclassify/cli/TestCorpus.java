@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -23,6 +25,18 @@ final class TestCorpus {
                     "journalists media press freedom reporters broadcast censorship"}};
 
     private TestCorpus() {
+    }
+
+    /** Trains a model on {@code corpus} through the command line, with {@code options}, and returns it. */
+    static Path trainedModel(Path corpus, Path model, String... options) {
+        List<String> args = new ArrayList<>(List.of("train", "--corpus", corpus.toString(), "--model",
+                model.toString()));
+        args.addAll(List.of(options));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        if (run.exitCode() != 0) {
+            throw new AssertionError("train failed: " + run.err());
+        }
+        return model;
     }
 
     /** A corpus of {@code perTopic} items per topic at {@code file}. */

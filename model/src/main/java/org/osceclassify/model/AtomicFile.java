@@ -81,7 +81,7 @@ public final class AtomicFile implements AutoCloseable {
                      FileLock lock = channel.tryLock()) {
                     if (lock != null) {
                         Files.delete(stale);
-                        LOG.info("{}: removed, left by an earlier run that was killed", stale);
+                        LOG.debug("{}: removed, left by an earlier run that was killed", stale);
                     }
                 } catch (OverlappingFileLockException e) {
                     // being written by this process

@@ -49,6 +49,7 @@ final class PageParser {
         }
 
         int i = skipMenu(lines);
+        boolean menu = i > 0;
 
         String contentType = "";
         if (i < lines.size() && isContentType(lines, i)) {
@@ -66,6 +67,9 @@ final class PageParser {
         List<String> locations = new ArrayList<>();
         List<String> current = null;
         boolean metadata = i < lines.size() && KEY.matcher(lines.get(i)).matches();
+        if (!menu && contentType.isEmpty() && !metadata) {
+            return plainText(text, id, origin);
+        }
         while (metadata && i < lines.size() && isDash(lines.get(i))) {
             String line = lines.get(i++);
             Matcher key = KEY.matcher(line);
@@ -95,6 +99,16 @@ final class PageParser {
 
         return new OsceDocument(id, title, body, date, place, contentType, locations,
                 new Labels(sources, fields), origin);
+    }
+
+    /**
+     * Text without the page's structure (no menu, no content type, no metadata block), such as a statement saved
+     * to a {@code .txt} file: read as {@link OsceDocument#ofText} reads text on stdin, the whole of it the body
+     * (a leading byte-order mark dropped), so that the same statement gives the same document either way.
+     */
+    private static OsceDocument plainText(String text, String id, Origin origin) {
+        String body = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+        return OsceDocument.ofText(id, body, origin);
     }
 
     private static int skipMenu(List<String> lines) {

@@ -160,14 +160,37 @@ class PageParserTest {
     }
 
     @Test
-    @DisplayName("a page that is only text becomes a body; a title line before it is taken as the title")
+    @DisplayName("a text without menu, content type or metadata is plain text: all body, no title, as on stdin")
     void plainText() {
-        OsceDocument doc = Corpora.parsePage("A short title\nA first paragraph.\nA second one.\n",
-                Origin.of("notes/typed.txt"));
+        String text = "A first paragraph.\nA second one.\n";
+        OsceDocument doc = Corpora.parsePage(text, Origin.of("notes/typed.txt"));
         assertEquals("typed", doc.id());
         assertEquals("", doc.contentType());
+        assertEquals("", doc.title());
+        assertEquals(text, doc.body());
+        assertEquals(OsceDocument.ofText("typed", text, Origin.of("notes/typed.txt")), doc);
+    }
+
+    @Test
+    @DisplayName("a title followed by a metadata block is a page: the first line is its title")
+    void titleAndMetadataIsAPage() {
+        OsceDocument doc = Corpora.parsePage("A short title\n- Date:\n- 3 May 2024\n- Source:\n"
+                + "- OSCE Mission to Serbia\nThe body paragraph.\n", Origin.of("typed.txt"));
         assertEquals("A short title", doc.title());
-        assertEquals("A first paragraph.\nA second one.", doc.body());
+        assertEquals("The body paragraph.", doc.body());
+        assertEquals(Optional.of(LocalDate.of(2024, 5, 3)), doc.date());
+        assertEquals(List.of("OSCE Mission to Serbia"), doc.labels().sources());
+    }
+
+    @Test
+    @DisplayName("a content type line or a menu makes a page, even without metadata")
+    void contentTypeOrMenuIsAPage() {
+        OsceDocument typed = Corpora.parsePage("Press release\nA short title\nThe body.\n", Origin.of("a.txt"));
+        assertEquals("Press release", typed.contentType());
+        assertEquals("A short title", typed.title());
+        OsceDocument menu = Corpora.parsePage("-\n- Home\n- About\nA short title\nThe body.\n", Origin.of("b.txt"));
+        assertEquals("A short title", menu.title());
+        assertEquals("The body.", menu.body());
     }
 
     @Test
