@@ -160,10 +160,10 @@ class BadInputTest {
     }
 
     @Test
-    void invalidUtf8OnStdinIsOneLine() {
-        CliRun run = CliRun.withStdinBytes("Caf\u00e9 talks".getBytes(StandardCharsets.ISO_8859_1), "classify",
-                "--model", model.toString(), "-");
-        assertFailsInOneLine(run, 1, "<stdin>: not valid UTF-8 text");
+    void invalidUtf8OnStdinNamesTheLineOfTheFirstBadByte() {
+        CliRun run = CliRun.withStdinBytes(concat("ok\nbad ".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xFF,
+                '\n'}), "classify", "--model", model.toString(), "-");
+        assertFailsInOneLine(run, 1, "<stdin>:2: invalid UTF-8 (byte 0xFF)");
     }
 
     // --- broken rows ------------------------------------------------------------------------------------------
