@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.osceclassify.classifier.TrainingSettings;
 import org.osceclassify.model.Corpora;
 import org.osceclassify.model.CorpusReader;
 import org.osceclassify.model.OsceDocument;
@@ -50,9 +51,19 @@ final class CorpusInput {
 
     /** Reads every document of every path into memory, reporting skipped items and unknown labels on stderr. */
     List<OsceDocument> load(Terminal terminal) {
+        return load(terminal, TrainingSettings.FieldsLevel.FIELDS);
+    }
+
+    /**
+     * Reads as {@link #load(Terminal)} does, with the fields of work at {@code level}: at the topics level a
+     * sub-topic stays a sub-topic rather than becoming its field as it is read, so that a model can learn it.
+     */
+    List<OsceDocument> load(Terminal terminal, TrainingSettings.FieldsLevel level) {
+        ReadOptions options = ReadOptions.defaults().toBuilder()
+                .fieldsLevel(ReadOptions.FieldsLevel.valueOf(level.name())).build();
         List<OsceDocument> docs = new ArrayList<>();
         for (Path path : paths()) {
-            try (CorpusReader reader = Corpora.open(path, ReadOptions.defaults())) {
+            try (CorpusReader reader = Corpora.open(path, options)) {
                 for (OsceDocument doc : reader) {
                     docs.add(doc);
                     if (docs.size() % 10_000 == 0) {
@@ -74,8 +85,8 @@ final class CorpusInput {
      * least two labelled items, so a corpus without them is refused here, in terms of the corpus, before any
      * training starts.
      */
-    List<OsceDocument> loadForTraining(Terminal terminal) {
-        List<OsceDocument> docs = load(terminal);
+    List<OsceDocument> loadForTraining(Terminal terminal, TrainingSettings.FieldsLevel level) {
+        List<OsceDocument> docs = load(terminal, level);
         long withFields = docs.stream().filter(d -> d.labels().hasFields()).count();
         long withSources = docs.stream().filter(d -> d.labels().hasSources()).count();
         if (withFields < 2 || withSources < 2) {

@@ -71,7 +71,7 @@ final class CrossValidateCommand implements Callable<Integer> {
         if (split == Split.random && folds < 2) {
             throw new ParameterException(spec.commandLine(), "--folds must be at least 2, was " + folds);
         }
-        List<OsceDocument> docs = corpus.loadForTraining(main.terminal);
+        List<OsceDocument> docs = corpus.loadForTraining(main.terminal, training.settings().fieldsLevel());
         if (split == Split.random && folds > docs.size()) {
             throw new ParameterException(spec.commandLine(), "--folds " + folds + " is more than the " + docs.size()
                     + " items in " + corpus.names() + ": every fold needs at least one item to test on");

@@ -52,7 +52,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         CorpusInput corpus = CorpusInput.of(corpora);
         OsceClassifier classifier = OsceClassifier.load(model);
-        List<OsceDocument> docs = corpus.load(main.terminal);
+        List<OsceDocument> docs = corpus.load(main.terminal, classifier.trained().settings().fieldsLevel());
         if (docs.stream().noneMatch(d -> d.labels().hasFields() || d.labels().hasSources())) {
             // every metric would be 0.000, measured on nothing
             throw new UserInputException(corpus.names() + ": no item has fields of work or sources, so there is "

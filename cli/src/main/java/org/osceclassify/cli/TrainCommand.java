@@ -64,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + threads);
         }
         Terminal terminal = main.terminal;
-        List<OsceDocument> docs = corpus.loadForTraining(terminal);
+        List<OsceDocument> docs = corpus.loadForTraining(terminal, training.settings().fieldsLevel());
         TrainingSettings settings = training.settings();
         Taxonomy taxonomy = Taxonomy.bundled();
         long start = System.nanoTime();

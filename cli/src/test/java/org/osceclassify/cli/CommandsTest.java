@@ -357,6 +357,27 @@ class CommandsTest {
     }
 
     @Test
+    @DisplayName("--fields-level topics trains and predicts the site's sub-topics instead of the fields of work")
+    void trainingAtTheTopicsLevelPredictsSubTopics() throws IOException {
+        Path topics = Files.writeString(dir.resolve("topics.csv"), TestCorpus.csv(20)
+                .replace(",Elections,", ",Election observation,").replace(",Policing,", ",Police reform,")
+                .replace(",Media freedom and development,", ",Safety of journalists,"), StandardCharsets.UTF_8);
+        Path byTopic = dir.resolve("topics.osce");
+        Path byField = dir.resolve("fields.osce");
+        assertEquals(0, CliRun.of("train", "--corpus", topics.toString(), "--model", byTopic.toString(),
+                "--fields-level", "topics", "--no-evaluate").exitCode());
+        assertEquals(0, CliRun.of("train", "--corpus", topics.toString(), "--model", byField.toString(),
+                "--no-evaluate").exitCode());
+
+        String text = "Police officers completed a course in forensic crime investigation and patrol";
+        CliRun topic = CliRun.withStdin(text, "classify", "--model", byTopic.toString(), "--format", "csv", "-");
+        CliRun field = CliRun.withStdin(text, "classify", "--model", byField.toString(), "--format", "csv", "-");
+        assertEquals("Police reform", csv(topic.out()).get(0).get("fields"), topic.err());
+        assertEquals("Policing", csv(field.out()).get(0).get("fields"), "by default sub-topics count as their field");
+        assertTrue(CliRun.of("inspect", "--model", byTopic.toString()).out().contains("fields level:   topics"));
+    }
+
+    @Test
     void everyCommandHasHelpWithExamples() {
         for (String command : List.of("demo", "train", "evaluate", "cross-validate", "classify", "inspect")) {
             CliRun run = CliRun.of(command, "--help");
