@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** One run of the command line through its picocli entry point, with what it printed and its exit code. */
 record CliRun(int exitCode, String out, String err) {
@@ -43,16 +44,29 @@ record CliRun(int exitCode, String out, String err) {
         }
         Path setpriv = Path.of("/usr/bin/setpriv");
         assumeTrue(Files.isExecutable(setpriv), "as root this needs setpriv (util-linux) to drop root's file access");
-        List<String> command = new ArrayList<>(List.of(setpriv.toString(),
-                "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-all",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return inChildJvm(List.of(setpriv.toString(), "--bounding-set=-dac_override,-dac_read_search",
+                "--inh-caps=-all"), Map.of(), "", args);
+    }
+
+    /**
+     * A run in a child JVM started from this test's class path, {@code prefix java -cp ... Main args}, with
+     * {@code environment} added to this process's and {@code stdin} as its standard input: for what one process
+     * cannot vary for itself, such as its environment or its privileges.
+     */
+    static CliRun inChildJvm(List<String> prefix, Map<String, String> environment, String stdin, String... args) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         try {
             Path err = Files.createTempFile("cli-run", ".err");
             try {
-                Process child = new ProcessBuilder(command).redirectError(err.toFile()).start();
-                child.getOutputStream().close();
+                ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
+                builder.environment().putAll(environment);
+                Process child = builder.start();
+                try (var in = child.getOutputStream()) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
                 String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 int code = child.waitFor();
                 return new CliRun(code, out, Files.readString(err, StandardCharsets.UTF_8));
