@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,14 @@ record CliRun(int exitCode, String out, String err) {
 
     static CliRun withStdin(String stdin, String... args) {
         return withStdinBytes(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    /** A run whose stdout is {@code stdout}, such as a stream that fails; {@link #out()} is then empty. */
+    static CliRun withStdout(OutputStream stdout, String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, InputStream.nullInputStream(), new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new CliRun(code, "", err.toString(StandardCharsets.UTF_8));
     }
 
     static CliRun withStdinBytes(byte[] stdin, String... args) {

@@ -3,8 +3,15 @@ package org.osceclassify.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.doNothing;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -260,6 +267,22 @@ class CommandsTest {
                     : rest.out();
             assertEquals(one.out() + restRecords, three.out(), format);
         }
+    }
+
+    @Test
+    @DisplayName("classify to a stdout that fails half-way (a full disk, a closed pipe) is an error, not a success")
+    void classifyToAStdoutThatFailsHalfWayIsAnError() throws IOException {
+        OutputStream stdout = mock(OutputStream.class);
+        doNothing().doThrow(new IOException("No space left on device"))
+                .when(stdout).write(any(byte[].class), anyInt(), anyInt());
+
+        CliRun run = CliRun.withStdout(stdout, "classify", "--model", model.toString(), "--format", "csv",
+                corpus.toString());
+
+        verify(stdout, atLeast(2)).write(any(byte[].class), anyInt(), anyInt()); // the first part went out
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("osce-classify: cannot write the results to stdout (a full disk or a closed pipe?)",
+                run.err().strip());
     }
 
     @Test
