@@ -214,8 +214,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
     private OsceDocument stdinDocument() throws IOException {
         byte[] bytes = main.terminal.in().readAllBytes();
-        String text = Corpora.decodeUtf8(bytes)
-                .orElseThrow(() -> new UserInputException("<stdin>: not valid UTF-8 text"));
+        String text = Corpora.decodeUtf8(bytes, "<stdin>");
         if (text.isBlank()) {
             throw new UserInputException("<stdin>: empty input, nothing to classify");
         }

@@ -100,7 +100,11 @@ public final class Main implements Runnable {
             return Failures.exitCode(ex);
         });
         int code = cmd.execute(args);
-        out.flush();
+        if (out.checkError() && code == 0) {
+            // a PrintStream keeps its write errors to itself: a full disk or a closed pipe must not look like success
+            err.println("osce-classify: cannot write the results to stdout (a full disk or a closed pipe?)");
+            code = EXIT_DATA_ERROR;
+        }
         err.flush();
         return code;
     }

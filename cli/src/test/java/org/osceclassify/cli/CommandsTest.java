@@ -3,8 +3,15 @@ package org.osceclassify.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.doNothing;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +29,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osceclassify.classifier.LinearModel;
+import org.osceclassify.classifier.OsceClassifier;
 
 /** End-to-end runs of every command through the picocli entry point, on a small corpus. */
 class CommandsTest {
@@ -158,6 +168,23 @@ class CommandsTest {
     }
 
     @Test
+    @DisplayName("cross-validate --split time --from DAY trains on the items before that day and tests on the rest")
+    void aTimeSplitFromADayTestsOnTheItemsFromThatDayOn() {
+        // the test corpus has 12 items a year (4 per topic), dated 2019 to 2023
+        CliRun from2022 = CliRun.of("cross-validate", "--corpus", corpus.toString(), "--split", "time", "--from",
+                "2022-01-01");
+        assertEquals(0, from2022.exitCode(), from2022.err());
+        assertTrue(from2022.out().startsWith("time split at 2022-01-01: trained on 36, tested on 24 items"),
+                from2022.out());
+
+        CliRun from2023 = CliRun.of("cross-validate", "--corpus", corpus.toString(), "--split", "time", "--from",
+                "2023-01-01");
+        assertEquals(0, from2023.exitCode(), from2023.err());
+        assertTrue(from2023.out().startsWith("time split at 2023-01-01: trained on 48, tested on 12 items"),
+                from2023.out());
+    }
+
+    @Test
     void crossValidateWithOneFoldIsAUsageError() {
         CliRun run = CliRun.of("cross-validate", "--corpus", corpus.toString(), "--folds", "1");
         assertEquals(2, run.exitCode());
@@ -255,10 +282,53 @@ class CommandsTest {
     }
 
     @Test
+    @DisplayName("classify to a stdout that fails half-way (a full disk, a closed pipe) is an error, not a success")
+    void classifyToAStdoutThatFailsHalfWayIsAnError() throws IOException {
+        OutputStream stdout = mock(OutputStream.class);
+        doNothing().doThrow(new IOException("No space left on device"))
+                .when(stdout).write(any(byte[].class), anyInt(), anyInt());
+
+        CliRun run = CliRun.withStdout(stdout, "classify", "--model", model.toString(), "--format", "csv",
+                corpus.toString());
+
+        verify(stdout, atLeast(2)).write(any(byte[].class), anyInt(), anyInt()); // the first part went out
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("osce-classify: cannot write the results to stdout (a full disk or a closed pipe?)",
+                run.err().strip());
+    }
+
+    @Test
     void classifyWithNoThreadsIsAUsageError() {
         CliRun run = CliRun.of("classify", "--model", model.toString(), "--threads", "0", corpus.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("osce-classify: --threads must be at least 1"), run.err());
+    }
+
+    @Test
+    @DisplayName("classify --explain in CSV adds a words column: the strongest features of each predicted label")
+    void classifyExplainsInCsvWithAWordsColumn() throws IOException {
+        CliRun run = CliRun.of("classify", "--model", model.toString(), "--format", "csv", "--explain",
+                corpus.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<CSVRecord> rows = csv(run.out());
+        assertEquals(List.of("id", "fields", "sources", "field_scores", "source_scores", "words"),
+                rows.get(0).getParser().getHeaderNames());
+        assertEquals(60, rows.size());
+        for (CSVRecord row : rows) {
+            List<String> explained = new ArrayList<>();
+            for (String part : row.get("words").split(" \\| ")) {
+                String[] labelAndWords = part.split(": ", 2);
+                explained.add(labelAndWords[0]);
+                assertFalse(labelAndWords[1].isBlank(), row.get("id") + " " + part);
+            }
+            List<String> predicted = new ArrayList<>(Arrays.asList(row.get("fields").split(";")));
+            predicted.add(row.get("sources").split(";")[0]);
+            assertEquals(predicted, explained, row.get("id") + ": each predicted field and the top source, in order");
+        }
+        assertTrue(rows.get(0).get("words").startsWith("Elections: "), rows.get(0).get("words"));
+        assertTrue(rows.get(0).get("words").contains("text:voter"), "an election item for its voters: "
+                + rows.get(0).get("words"));
     }
 
     @Test
@@ -358,6 +428,34 @@ class CommandsTest {
     }
 
     @Test
+    @DisplayName("inspect shows each field's threshold, the model's own, and its --features strongest features")
+    void inspectShowsThresholdsAndTheStrongestFeaturesOfEachLabel() throws IOException {
+        CliRun run = CliRun.of("inspect", "--model", model.toString(), "--features", "3");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+
+        LinearModel fields = OsceClassifier.load(model).trained().fieldsModel();
+        for (int l = 0; l < fields.labels().size(); l++) {
+            String label = fields.labels().get(l);
+            int at = lines.indexOf(String.format(Locale.ROOT, "  %-50s %5d  %.3f", label, 20, fields.threshold(l)));
+            assertTrue(at >= 0, label + " with 20 items and its threshold " + fields.threshold(l) + ":\n" + run.out());
+            String[] strongest = lines.get(at + 1).strip().split(", ");
+            assertEquals(3, strongest.length, lines.get(at + 1));
+            double previous = Double.MAX_VALUE;
+            for (String feature : strongest) {
+                assertTrue(feature.matches("\\S+ [+-]\\d\\.\\d\\d"), feature);
+                double weight = Double.parseDouble(feature.substring(feature.lastIndexOf(' ') + 1));
+                assertTrue(weight > 0 && weight <= previous, "strongest first: " + lines.get(at + 1));
+                previous = weight;
+            }
+        }
+        String policing = lines.get(lines.indexOf(String.format(Locale.ROOT, "  %-50s %5d  %.3f", "Policing", 20,
+                fields.threshold(fields.labels().indexOf("Policing")))) + 1);
+        assertTrue(policing.matches(".*text:(polic|offic|crime|forens|investig|patrol|train).*"),
+                "police words weigh most for Policing: " + policing);
+    }
+
+    @Test
     @DisplayName("inspect without --model shows the default model of classify, trained and cached on first use")
     void inspectWithoutAModelShowsTheDefaultModel() {
         CliRun run = CliRun.of("inspect");
@@ -386,6 +484,68 @@ class CommandsTest {
         assertTrue(run.err().contains("training the default model"), run.err());
         assertTrue(run.out().contains("Policing"), run.out());
         assertEquals(0, CliRun.of("inspect").exitCode(), "the rebuilt model is cached and reads");
+    }
+
+    @Test
+    @DisplayName("--fields-level topics trains and predicts the site's sub-topics instead of the fields of work")
+    void trainingAtTheTopicsLevelPredictsSubTopics() throws IOException {
+        Path topics = Files.writeString(dir.resolve("topics.csv"), TestCorpus.csv(20)
+                .replace(",Elections,", ",Election observation,").replace(",Policing,", ",Police reform,")
+                .replace(",Media freedom and development,", ",Safety of journalists,"), StandardCharsets.UTF_8);
+        Path byTopic = dir.resolve("topics.osce");
+        Path byField = dir.resolve("fields.osce");
+        assertEquals(0, CliRun.of("train", "--corpus", topics.toString(), "--model", byTopic.toString(),
+                "--fields-level", "topics", "--no-evaluate").exitCode());
+        assertEquals(0, CliRun.of("train", "--corpus", topics.toString(), "--model", byField.toString(),
+                "--no-evaluate").exitCode());
+
+        String text = "Police officers completed a course in forensic crime investigation and patrol";
+        CliRun topic = CliRun.withStdin(text, "classify", "--model", byTopic.toString(), "--format", "csv", "-");
+        CliRun field = CliRun.withStdin(text, "classify", "--model", byField.toString(), "--format", "csv", "-");
+        assertEquals("Police reform", csv(topic.out()).get(0).get("fields"), topic.err());
+        assertEquals("Policing", csv(field.out()).get(0).get("fields"), "by default sub-topics count as their field");
+        assertTrue(CliRun.of("inspect", "--model", byTopic.toString()).out().contains("fields level:   topics"));
+    }
+
+    @Test
+    @DisplayName("--quiet prints nothing on stderr on success, not even the warnings of skipped rows")
+    void quietPrintsNothingButErrors() throws IOException {
+        Path broken = Files.writeString(dir.resolve("quiet.csv"),
+                TestCorpus.csv(2).replaceFirst("\ntest-0001,", "\nbroken,row\ntest-0001,"), StandardCharsets.UTF_8);
+        CliRun loud = CliRun.of("classify", "--model", model.toString(), "--format", "csv", broken.toString());
+        assertTrue(loud.err().contains("1 items skipped"), "without --quiet the skipped row is reported: " + loud.err());
+
+        CliRun quiet = CliRun.of("--quiet", "classify", "--model", model.toString(), "--format", "csv",
+                broken.toString());
+        assertEquals(0, quiet.exitCode());
+        assertEquals("", quiet.err());
+        assertEquals(loud.out(), quiet.out(), "the same results");
+
+        CliRun train = CliRun.of("train", "-q", "--corpus", corpus.toString(), "--model",
+                dir.resolve("quiet.osce").toString());
+        assertEquals(0, train.exitCode());
+        assertEquals("", train.err());
+        CliRun failed = CliRun.of("-q", "classify", "--model", model.toString(), dir.resolve("nope.csv").toString());
+        assertEquals(1, failed.exitCode());
+        assertTrue(failed.err().startsWith("osce-classify: "), "errors are still printed: " + failed.err());
+    }
+
+    @Test
+    @DisplayName("demo trains on the bundled corpus, prints the holdout metrics and the seed page's own labels")
+    void demoPrintsMetricsAndClassifiesTheSeedPage() {
+        CliRun run = CliRun.of("demo");
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).matches("holdout 20% \\(seed 42\\): trained on \\d+, tested on \\d+ items"),
+                lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.matches("fields of work  micro-F1 +0\\.\\d{3}")), run.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("source bodies +top-1 accuracy +0\\.\\d{3}")), run.out());
+        // the seed page says "- Source: Minsk Group" and "- Fields of work: Conflict prevention and resolution"
+        assertTrue(run.out().contains("the seed page "), run.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  fields of work: Conflict prevention and resolution (")),
+                run.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  source bodies:  Minsk Group (")), run.out());
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osceclassify.classifier.OsceClassifier;
+import org.osceclassify.model.AtomicFile;
 
 /**
  * {@code kill -9} in the middle of {@code train} and of {@code classify --output}, for real: the command runs in a
@@ -30,27 +31,33 @@ class CrashSafetyTest {
     Path dir;
 
     @Test
-    void killingTrainLeavesThePreviousModelIntact() throws Exception {
+    void killingTrainWhileItWritesTheModelLeavesThePreviousModelIntact() throws Exception {
         Path models = Files.createDirectory(dir.resolve("models"));
         Path model = models.resolve("model.osce");
         assertEquals(0, CliRun.of("train", "--corpus", TestCorpus.write(dir.resolve("small.csv"), 10).toString(),
                 "--model", model.toString(), "--no-evaluate").exitCode());
         byte[] previous = Files.readAllBytes(model);
-        Path big = TestCorpus.write(dir.resolve("big.csv"), 3000);
 
-        Process train = child("--verbose", "train", "--corpus", big.toString(), "--model", model.toString());
-        awaitStderrLine(train, "read 9000 documents");
-        Thread.sleep(500); // now training
-        assertTrue(train.isAlive(), "still training when killed");
-        train.destroyForcibly();
+        // the writer stops with the new bundle complete in its temporary file, just before the rename
+        Process train = child(List.of("-D" + AtomicFile.PAUSE_BEFORE_COMMIT + "=true"), "train", "--corpus",
+                TestCorpus.write(dir.resolve("other.csv"), 30).toString(), "--model", model.toString());
+        List<String> atTheKill;
+        try {
+            awaitStderrLine(train, "paused before moving");
+            atTheKill = otherFiles(models, "model.osce");
+        } finally {
+            train.destroyForcibly();
+        }
         assertEquals(137, train.waitFor(), "killed by SIGKILL");
 
+        assertEquals(1, atTheKill.size(), "one temporary file when killed: " + atTheKill);
+        String tmp = atTheKill.get(0);
+        assertTrue(tmp.matches("\\.model\\.osce\\d+\\.tmp"), tmp);
+        assertTrue(Files.size(models.resolve(tmp)) > 0, "the new bundle was being written to it");
         assertArrayEquals(previous, Files.readAllBytes(model), "the previous model is byte-identical");
         OsceClassifier.load(model);
-        List<String> others = otherFiles(models, "model.osce");
-        assertTrue(others.stream().allMatch(n -> n.matches("\\.model\\.osce\\d+\\.tmp")), others.toString());
+        assertEquals(List.of(tmp), otherFiles(models, "model.osce"), "the killed run left only its temporary file");
 
-        Files.createFile(models.resolve(".model.osce123.tmp")); // as a kill during the final write would leave
         assertEquals(0, CliRun.of("train", "--corpus", dir.resolve("small.csv").toString(), "--model",
                 model.toString(), "--no-evaluate").exitCode());
         assertEquals(List.of(), otherFiles(models, "model.osce"), "the next run removed the stale temporary file");
@@ -69,7 +76,7 @@ class CrashSafetyTest {
         byte[] previous = Files.readAllBytes(output);
         Path big = TestCorpus.write(dir.resolve("big.csv"), 70_000);
 
-        Process classify = child("classify", "--model", model.toString(), "--format", "csv", "--output",
+        Process classify = child(List.of(), "classify", "--model", model.toString(), "--format", "csv", "--output",
                 output.toString(), big.toString());
         Path tmp = awaitTemporaryFile(outputs, classify, 1 << 20);
         classify.destroyForcibly();
@@ -84,10 +91,12 @@ class CrashSafetyTest {
         assertEquals(List.of(), otherFiles(outputs, "results.csv"), "the next run removed it");
     }
 
-    /** {@code java -cp <the test class path> org.osceclassify.cli.Main args...}, with stdout discarded. */
-    private Process child(String... args) throws IOException {
+    /** {@code java jvmOptions -cp <the test class path> org.osceclassify.cli.Main args...}, stdout discarded. */
+    private Process child(List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                .toString(), "-Xmx1g"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

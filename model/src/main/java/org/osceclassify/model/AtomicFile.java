@@ -30,6 +30,13 @@ public final class AtomicFile implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFile.class);
 
+    /**
+     * For tests only: with this system property {@code true}, {@link #commit()} says so on stderr and then waits
+     * until the process is killed, before it moves the complete temporary file into place, so that a test can
+     * kill a run while it writes its output (cli's {@code CrashSafetyTest}).
+     */
+    public static final String PAUSE_BEFORE_COMMIT = "osceclassify.test.pauseBeforeCommit";
+
     private final Path target;
     private final Path path;
     private final FileChannel channel;
@@ -112,10 +119,27 @@ public final class AtomicFile implements AutoCloseable {
      * ordinary new file ({@code rw-r--r--}), not the owner-only ones of a temporary file.
      */
     public void commit() throws IOException {
+        if (Boolean.getBoolean(PAUSE_BEFORE_COMMIT)) {
+            pauseUntilKilled();
+        }
         if (Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r--r--"));
         }
         Files.move(path, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void pauseUntilKilled() throws IOException {
+        System.err.println("osce-classify: " + PAUSE_BEFORE_COMMIT + ": paused before moving " + path
+                + " into place");
+        System.err.flush();
+        try {
+            while (true) {
+                Thread.sleep(60_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(path + ": interrupted while paused for a test", e);
+        }
     }
 
     /** Releases the lock and deletes the file if it was not moved into place. */

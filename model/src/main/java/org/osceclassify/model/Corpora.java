@@ -97,6 +97,17 @@ public final class Corpora {
     }
 
     /**
+     * Text given as bytes, such as standard input, decoded as UTF-8 the way corpus files are: strictly, so that
+     * invalid UTF-8 is refused rather than replaced, with an error naming {@code source} and the line of the first
+     * bad byte ({@code <stdin>:2: invalid UTF-8 (byte 0xFF)}).
+     *
+     * @throws CorpusException when the bytes are not valid UTF-8
+     */
+    public static String decodeUtf8(byte[] bytes, String source) {
+        return StrictUtf8.decode(Objects.requireNonNull(bytes, "bytes"), Objects.requireNonNull(source, "source"));
+    }
+
+    /**
      * Writes documents as a CSV corpus that {@link #open} reads back to the same documents. The file is written
      * to a temporary file in the same folder and moved into place atomically, so a failed write leaves any
      * earlier file untouched.

@@ -44,6 +44,19 @@ final class StrictUtf8 {
         }
     }
 
+    /**
+     * {@code bytes} decoded as UTF-8; when they are not valid UTF-8, an error naming {@code source} and the line of
+     * the first bad byte, as for a file.
+     */
+    static String decode(byte[] bytes, String source) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        if (decoder().decode(in, out, true).isError()) {
+            throw invalid(source, bytes, in.position(), "input", "");
+        }
+        return out.flip().toString();
+    }
+
     /** The whole text of a small file such as a scraped page. */
     static String read(Path file) {
         byte[] bytes;
@@ -132,10 +145,14 @@ final class StrictUtf8 {
     }
 
     private static CorpusException invalid(Path file, byte[] bytes, int offset) {
-        return new CorpusException(Origin.of(file.toString(), lineOf(bytes, offset)),
+        return invalid(file.toString(), bytes, offset, "file", "; save the file as UTF-8");
+    }
+
+    private static CorpusException invalid(String source, byte[] bytes, int offset, String whole, String advice) {
+        return new CorpusException(Origin.of(source, lineOf(bytes, offset)),
                 offset < bytes.length
-                        ? String.format("invalid UTF-8 (byte 0x%02X); save the file as UTF-8", bytes[offset] & 0xFF)
-                        : "invalid UTF-8 (truncated at the end of the file); save the file as UTF-8");
+                        ? String.format("invalid UTF-8 (byte 0x%02X)", bytes[offset] & 0xFF) + advice
+                        : "invalid UTF-8 (truncated at the end of the " + whole + ")" + advice);
     }
 
     private static long lineOf(byte[] bytes, int offset) {

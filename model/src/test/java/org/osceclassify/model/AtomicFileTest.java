@@ -1,19 +1,19 @@
 package org.osceclassify.model;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +31,7 @@ class AtomicFileTest {
     @Test
     void aCommittedFileReplacesTheOldOneWithOrdinaryPermissions() throws IOException {
         Path target = Files.writeString(dir.resolve("out.csv"), "old");
-        AtomicFile.write(target, "new".getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(target, "new".getBytes(UTF_8));
 
         assertEquals("new", Files.readString(target));
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
@@ -49,22 +49,63 @@ class AtomicFileTest {
     }
 
     @Test
-    void theNextWriteRemovesTheTemporaryFileOfAKilledRunButNotOfALiveOne() throws IOException {
+    void theNextWriteRemovesTheTemporaryFileOfAKilledRunButNotThoseOfOtherOutputs() throws IOException {
         Path target = dir.resolve("model.osce");
         Path stale = Files.writeString(dir.resolve(".model.osce123.tmp"), "left by kill -9");
-        Path live = Files.writeString(dir.resolve(".model.osce456.tmp"), "being written");
         Path unrelated = Files.writeString(dir.resolve(".other.osce789.tmp"), "another output's");
 
-        try (FileChannel channel = FileChannel.open(live, StandardOpenOption.WRITE);
-             FileLock lock = channel.lock()) {
-            // a separate JVM would hold this lock; within one JVM tryLock fails the same way
-            AtomicFile.write(target, new byte[] {1});
-            assertTrue(lock.isValid());
-        }
+        AtomicFile.write(target, new byte[] {1});
 
         assertFalse(Files.exists(stale));
-        assertTrue(Files.exists(live));
         assertTrue(Files.exists(unrelated));
-        assertTrue(Files.exists(target));
+        assertEquals(List.of(".other.osce789.tmp", "model.osce"), names());
+    }
+
+    @Test
+    @DisplayName("a run never removes the temporary file of another run, in another process, still writing it")
+    void theTemporaryFileOfAnotherProcessStillWritingIsLeftAlone() throws Exception {
+        Path target = dir.resolve("model.osce");
+        Path live = Files.writeString(dir.resolve(".model.osce456.tmp"), "being written");
+        Process writer = holdLockInAnotherProcess(live);
+        try {
+            AtomicFile.write(target, new byte[] {1});
+
+            assertTrue(Files.exists(live), "the live writer's temporary file is still there");
+            assertEquals("being written", Files.readString(live));
+            assertTrue(writer.isAlive());
+        } finally {
+            writer.getOutputStream().close(); // the writer releases its lock and ends
+            assertEquals(0, writer.waitFor(), new String(writer.getErrorStream().readAllBytes(), UTF_8));
+        }
+
+        AtomicFile.write(target, new byte[] {2});
+        assertFalse(Files.exists(live), "once its writer is gone, the next run removes it");
+    }
+
+    @Test
+    void aSecondWriterInTheSameProcessLeavesTheFirstOnesTemporaryFileAlone() throws IOException {
+        Path target = dir.resolve("model.osce");
+        try (AtomicFile first = AtomicFile.beside(target)) {
+            Files.writeString(first.path(), "first");
+            AtomicFile.write(target, "second".getBytes(UTF_8));
+
+            assertTrue(Files.exists(first.path()));
+            first.commit();
+        }
+        assertEquals("first", Files.readString(target));
+        assertEquals(List.of("model.osce"), names());
+    }
+
+    /** A child JVM, started from this test's class path, that holds the lock on {@code file} until its stdin closes. */
+    private static Process holdLockInAnotherProcess(Path file) throws IOException {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), file.toString()).start();
+        String said = new BufferedReader(new InputStreamReader(child.getInputStream(), UTF_8)).readLine();
+        if (!"locked".equals(said)) {
+            child.destroyForcibly();
+            throw new AssertionError("the child did not take the lock: " + said + " "
+                    + new String(child.getErrorStream().readAllBytes(), UTF_8));
+        }
+        return child;
     }
 }

@@ -1,6 +1,7 @@
 package org.osceclassify.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -23,5 +24,17 @@ class StrictUtf8Test {
     void invalidUtf8() {
         assertEquals(Optional.empty(), Corpora.decodeUtf8("Café".getBytes(StandardCharsets.ISO_8859_1)));
         assertEquals(Optional.empty(), Corpora.decodeUtf8(new byte[] {'a', (byte) 0xD0}));
+    }
+
+    @Test
+    @DisplayName("invalid UTF-8 given a source name is an error naming it and the line of the first bad byte")
+    void invalidUtf8NamesTheLine() {
+        assertEquals("Café", Corpora.decodeUtf8("Café".getBytes(StandardCharsets.UTF_8), "<stdin>"));
+        CorpusException bad = assertThrows(CorpusException.class,
+                () -> Corpora.decodeUtf8(new byte[] {'o', 'k', '\n', 'b', 'a', 'd', ' ', (byte) 0xFF, '\n'}, "<stdin>"));
+        assertEquals("<stdin>:2: invalid UTF-8 (byte 0xFF)", bad.getMessage());
+        CorpusException cut = assertThrows(CorpusException.class,
+                () -> Corpora.decodeUtf8(new byte[] {'a', '\n', '\n', (byte) 0xD0}, "<stdin>"));
+        assertEquals("<stdin>:3: invalid UTF-8 (byte 0xD0)", cut.getMessage());
     }
 }
