@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -178,6 +180,11 @@ final class ModelBundle {
             g.writeNumberField("sources_items", summary.sourcesItems());
             writeCounts(g, "field_counts", summary.fieldCounts());
             writeCounts(g, "source_counts", summary.sourceCounts());
+            g.writeArrayFieldStart("languages");
+            for (String language : summary.languages()) {
+                g.writeString(language);
+            }
+            g.writeEndArray();
             g.writeEndObject();
             g.writeEndObject();
         } catch (IOException e) {
@@ -221,7 +228,7 @@ final class ModelBundle {
     private static TrainedClassifier.Summary summary(Json s) {
         return new TrainedClassifier.Summary(s.number("items").intValue(), s.number("fields_items").intValue(),
                 s.number("sources_items").intValue(), counts(s.object("field_counts")),
-                counts(s.object("source_counts")), Duration.ZERO);
+                counts(s.object("source_counts")), s.strings("languages"), Duration.ZERO);
     }
 
     private static Map<String, Integer> counts(Json counts) {
@@ -259,6 +266,8 @@ final class ModelBundle {
                     values.put(name, value == JsonToken.VALUE_TRUE);
                 } else if (value == JsonToken.VALUE_STRING) {
                     values.put(name, p.getText());
+                } else if (value == JsonToken.START_ARRAY) {
+                    values.put(name, strings(p, name));
                 } else {
                     throw new JsonParseException(p, "unexpected " + value + " for \"" + name + "\"");
                 }
@@ -266,8 +275,30 @@ final class ModelBundle {
             return new Json(values);
         }
 
+        /** An array of strings, the one kind of array a manifest holds. */
+        private static List<String> strings(JsonParser p, String name) throws IOException {
+            List<String> strings = new ArrayList<>();
+            JsonToken token;
+            while ((token = p.nextToken()) == JsonToken.VALUE_STRING) {
+                strings.add(p.getText());
+            }
+            if (token != JsonToken.END_ARRAY) {
+                throw new JsonParseException(p, "unexpected " + token + " in \"" + name + "\"");
+            }
+            return List.copyOf(strings);
+        }
+
         String text(String name) {
             return (String) require(name);
+        }
+
+        @SuppressWarnings("unchecked")
+        List<String> strings(String name) {
+            Object value = require(name);
+            if (!(value instanceof List)) {
+                throw new IllegalArgumentException("\"" + name + "\" in the manifest is not a list");
+            }
+            return (List<String>) value;
         }
 
         Number number(String name) {

@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import org.osceclassify.features.FeaturePipeline;
+import org.osceclassify.features.LanguageDetection;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Taxonomy;
 
@@ -33,13 +36,17 @@ public final class TrainedClassifier {
      * @param sourcesItems of which with known sources
      * @param fieldCounts  training items per field, the labels of the fields task
      * @param sourceCounts training items per source class (rare sources counted under {@link #OTHER_SOURCE})
+     * @param languages    the languages of the training corpus, ISO 639-1 codes in order (see
+     *                     {@link Training#languages}); a document clearly in none of them is not classified. Empty
+     *                     when no item was long enough to judge, and then no document is refused for its language
      * @param duration     how long training took
      */
     public record Summary(int items, int fieldsItems, int sourcesItems, Map<String, Integer> fieldCounts,
-                          Map<String, Integer> sourceCounts, Duration duration) {
+                          Map<String, Integer> sourceCounts, List<String> languages, Duration duration) {
         public Summary {
             fieldCounts = Map.copyOf(fieldCounts);
             sourceCounts = Map.copyOf(sourceCounts);
+            languages = List.copyOf(new java.util.TreeSet<>(languages));
             Objects.requireNonNull(duration, "duration");
         }
     }
@@ -54,6 +61,7 @@ public final class TrainedClassifier {
     private final LinearScorer fieldScorer;
     private final LinearScorer sourceScorer;
     private final double[] thresholds;
+    private final Set<String> languages;
 
     /**
      * @param fieldsPipeline  the feature pipeline of the fields task, fitted on the training documents
@@ -80,6 +88,7 @@ public final class TrainedClassifier {
         for (int l = 0; l < thresholds.length; l++) {
             thresholds[l] = fieldsModel.threshold(l);
         }
+        this.languages = Set.copyOf(summary.languages());
     }
 
     public FeaturePipeline fieldsPipeline() {
@@ -124,12 +133,21 @@ public final class TrainedClassifier {
     /**
      * Classifies one document, its labels ignored: every field at or above its threshold (and at least the
      * settings' {@code minFields} most probable), every source ranked, and with {@code explain} the features that
-     * weighed most for each predicted field and for the top source.
+     * weighed most for each predicted field and for the top source. A document clearly in a language the model was
+     * not trained on, or none of whose words the model knows, gets no labels and a status saying why.
      */
     Classification classify(OsceDocument doc, boolean explain) {
+        Optional<String> language = LanguageDetection.standard().otherLanguage(doc.title() + "\n" + doc.body(),
+                languages);
+        if (language.isPresent()) {
+            return Classification.unclassified(doc.id(), ClassificationStatus.unsupportedLanguage(language.get()));
+        }
         FeaturePipeline.Analysis analysis = FeaturePipeline.analyze(doc.withoutLabels());
         LinearScorer.Nodes fieldFeatures = fieldScorer.features(analysis);
         LinearScorer.Nodes sourceFeatures = sourceScorer.features(analysis);
+        if (!fieldFeatures.hasWords() && !sourceFeatures.hasWords()) {
+            return Classification.unclassified(doc.id(), ClassificationStatus.NO_KNOWN_WORDS);
+        }
         List<ScoredLabel> fields = Thresholds.select(scored(fieldScorer, fieldFeatures), thresholds,
                 fieldsModel.labels(), settings.minFields());
         List<ScoredLabel> sources = new ArrayList<>(scored(sourceScorer, sourceFeatures));

@@ -1,15 +1,20 @@
 package org.osceclassify.classifier;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.osceclassify.features.FeaturePipeline;
+import org.osceclassify.features.LanguageDetection;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Taxonomy;
 import org.slf4j.Logger;
@@ -80,17 +85,69 @@ public final class Training {
         try {
             LOG.debug("training {} fields on {} items and {} source classes on {} items, on {} threads",
                     fieldCounts.size(), fieldsDocs.size(), sourceClasses.size(), sourcesDocs.size(), threads);
+            Future<List<String>> languages = pool.submit(() -> languages(corpus));
             TaskTraining.Started fieldsTraining = fields.start(pool);
             TaskTraining.Started sourcesTraining = sources.start(pool);
             LinearModel fieldsModel = fieldsTraining.finish();
             LinearModel sourcesModel = sourcesTraining.finish();
             TrainedClassifier.Summary summary = new TrainedClassifier.Summary(corpus.size(), fieldsDocs.size(),
-                    sourcesDocs.size(), fieldCounts, sourceCounts, Duration.ofNanos(System.nanoTime() - start));
+                    sourcesDocs.size(), fieldCounts, sourceCounts, finish(languages),
+                    Duration.ofNanos(System.nanoTime() - start));
             LOG.debug("trained in {} ms", summary.duration().toMillis());
             return new TrainedClassifier(fieldsPipeline, fieldsModel, sourcesPipeline, sourcesModel, taxonomy,
                     settings, summary);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** The items whose language {@link #languages} judges: evenly spread over the corpus, at most this many. */
+    static final int LANGUAGE_SAMPLE = 1000;
+
+    /** The share of the judged items a language needs to count as one of the corpus's languages. */
+    static final double LANGUAGE_SHARE = 0.1;
+
+    /**
+     * The languages of a training corpus, ISO 639-1 codes in order: of up to {@value #LANGUAGE_SAMPLE} items spread
+     * evenly over it (all of a smaller corpus), the language the most items are in, and any other that at least
+     * {@value #LANGUAGE_SHARE} of them are in. Items too short to judge are not counted; when no item can be judged
+     * the list is empty. Deterministic: the same corpus gives the same languages.
+     */
+    static List<String> languages(List<OsceDocument> corpus) {
+        LanguageDetection detection = LanguageDetection.standard();
+        Map<String, Integer> counts = new TreeMap<>();
+        int step = Math.max(1, (corpus.size() + LANGUAGE_SAMPLE - 1) / LANGUAGE_SAMPLE);
+        int judged = 0;
+        for (int i = 0; i < corpus.size(); i += step) {
+            OsceDocument doc = corpus.get(i);
+            Optional<String> language = detection.detect(doc.title() + "\n" + doc.body());
+            if (language.isPresent()) {
+                counts.merge(language.get(), 1, Integer::sum);
+                judged++;
+            }
+        }
+        int most = counts.values().stream().max(Integer::compare).orElse(0);
+        List<String> languages = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() == most || e.getValue() >= LANGUAGE_SHARE * judged) {
+                languages.add(e.getKey());
+            }
+        }
+        LOG.debug("languages of the training corpus: {} of {} items judged: {}", judged, corpus.size(), counts);
+        return languages;
+    }
+
+    private static <T> T finish(Future<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
