@@ -180,12 +180,13 @@ class CommandsTest {
         assertEquals(0, run.exitCode(), run.err());
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(run.out())).getRecords();
-        assertEquals(List.of("id", "fields", "sources", "field_scores", "source_scores"),
+        assertEquals(List.of("id", "fields", "sources", "field_scores", "source_scores", "status"),
                 rows.get(0).getParser().getHeaderNames());
         assertEquals(60, rows.size());
         CSVRecord first = rows.get(0);
         assertEquals("test-0000", first.get("id"));
         assertEquals("Elections", first.get("fields").split(";")[0]);
+        assertEquals("ok", first.get("status"));
         assertEquals(2, first.get("sources").split(";").length);
         assertTrue(first.get("source_scores").matches("[^=;]+=\\d\\.\\d{3};[^=;]+=-?\\d\\.\\d{3}"),
                 first.get("source_scores"));
@@ -194,7 +195,7 @@ class CommandsTest {
     @Test
     void withoutFormatTheOutputFilesExtensionChoosesIt() throws IOException {
         List<String> csv = classifyTo("out.csv");
-        assertEquals("id,fields,sources,field_scores,source_scores", csv.get(0));
+        assertEquals("id,fields,sources,field_scores,source_scores,status", csv.get(0));
         assertEquals(61, csv.size(), "a header and 60 documents");
 
         for (String jsonl : List.of("out.jsonl", "out.json")) {
