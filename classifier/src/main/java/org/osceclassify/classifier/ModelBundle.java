@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import org.osceclassify.features.FeatureConfig;
 import org.osceclassify.features.FeaturePipeline;
 import org.osceclassify.model.CorpusException;
 import org.osceclassify.model.Taxonomy;
@@ -63,10 +66,10 @@ final class ModelBundle {
     static Map<String, byte[]> entries(TrainedClassifier c, Optional<Evaluation> evaluation) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(MANIFEST, manifest(c).getBytes(StandardCharsets.UTF_8));
-        entries.put(FIELDS_PIPELINE, c.fieldsPipeline().toBytes());
-        entries.put(SOURCES_PIPELINE, c.sourcesPipeline().toBytes());
-        entries.put(FIELDS_MODEL, LinearModelCodec.encode(c.fieldsModel()));
-        entries.put(SOURCES_MODEL, LinearModelCodec.encode(c.sourcesModel()));
+        c.fieldsPipeline().ifPresent(p -> entries.put(FIELDS_PIPELINE, p.toBytes()));
+        c.sourcesPipeline().ifPresent(p -> entries.put(SOURCES_PIPELINE, p.toBytes()));
+        c.fieldsModel().ifPresent(m -> entries.put(FIELDS_MODEL, LinearModelCodec.encode(m)));
+        c.sourcesModel().ifPresent(m -> entries.put(SOURCES_MODEL, LinearModelCodec.encode(m)));
         c.taxonomy().toCsv().forEach((name, csv) ->
                 entries.put(TAXONOMY_PREFIX + name, csv.getBytes(StandardCharsets.UTF_8)));
         evaluation.ifPresent(e -> entries.put(EVALUATION,
@@ -82,14 +85,20 @@ final class ModelBundle {
     static Contents read(Map<String, byte[]> entries, String name) throws BundleException {
         try {
             Json manifest = Json.parse(require(entries, MANIFEST, name));
-            byte[] fieldsBytes = require(entries, FIELDS_PIPELINE, name);
-            byte[] sourcesBytes = require(entries, SOURCES_PIPELINE, name);
-            FeaturePipeline fieldsPipeline = FeaturePipeline.fromBytes(fieldsBytes);
+            Set<TrainedClassifier.Task> tasks = tasks(manifest.strings("tasks"));
+            boolean hasFields = tasks.contains(TrainedClassifier.Task.FIELDS_OF_WORK);
+            boolean hasSources = tasks.contains(TrainedClassifier.Task.SOURCE_BODIES);
+            byte[] fieldsBytes = taskEntry(entries, FIELDS_PIPELINE, hasFields, name);
+            byte[] sourcesBytes = taskEntry(entries, SOURCES_PIPELINE, hasSources, name);
+            FeaturePipeline fieldsPipeline = fieldsBytes == null ? null : FeaturePipeline.fromBytes(fieldsBytes);
             // One object for two equal pipelines, so that a document's features are extracted once.
-            FeaturePipeline sourcesPipeline = Arrays.equals(fieldsBytes, sourcesBytes)
+            FeaturePipeline sourcesPipeline = sourcesBytes == null ? null
+                    : fieldsBytes != null && Arrays.equals(fieldsBytes, sourcesBytes)
                     ? fieldsPipeline : FeaturePipeline.fromBytes(sourcesBytes);
-            LinearModel fields = model(require(entries, FIELDS_MODEL, name), FIELDS_MODEL, false);
-            LinearModel sources = model(require(entries, SOURCES_MODEL, name), SOURCES_MODEL, true);
+            byte[] fieldsModel = taskEntry(entries, FIELDS_MODEL, hasFields, name);
+            byte[] sourcesModel = taskEntry(entries, SOURCES_MODEL, hasSources, name);
+            LinearModel fields = fieldsModel == null ? null : model(fieldsModel, FIELDS_MODEL, false);
+            LinearModel sources = sourcesModel == null ? null : model(sourcesModel, SOURCES_MODEL, true);
             Map<String, String> taxonomyFiles = new LinkedHashMap<>();
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
                 if (entry.getKey().startsWith(TAXONOMY_PREFIX)) {
@@ -141,6 +150,40 @@ final class ModelBundle {
         }
     }
 
+    /**
+     * The tasks the manifest lists: at least one, each once, by their {@link TrainedClassifier.Task#id() ids}. A task
+     * not listed was left out in training, and its entries must be absent.
+     */
+    private static Set<TrainedClassifier.Task> tasks(List<String> ids) {
+        Set<TrainedClassifier.Task> tasks = EnumSet.noneOf(TrainedClassifier.Task.class);
+        for (String id : ids) {
+            TrainedClassifier.Task task = Arrays.stream(TrainedClassifier.Task.values())
+                    .filter(t -> t.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the manifest lists an unknown task \""
+                            + id + "\""));
+            if (!tasks.add(task)) {
+                throw new IllegalArgumentException("the manifest lists the task \"" + id + "\" twice");
+            }
+        }
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("the manifest lists no task");
+        }
+        return tasks;
+    }
+
+    /** A task's entry: required when the manifest lists the task, refused when it does not (then null). */
+    private static byte[] taskEntry(Map<String, byte[]> entries, String entry, boolean trained, String name)
+            throws BundleException {
+        if (trained) {
+            return require(entries, entry, name);
+        }
+        if (entries.containsKey(entry)) {
+            throw new BundleException(name + ": the model bundle has " + entry + " for a task its manifest says "
+                    + "was left out");
+        }
+        return null;
+    }
+
     private static byte[] require(Map<String, byte[]> entries, String entry, String name) throws BundleException {
         byte[] bytes = entries.get(entry);
         if (bytes == null) {
@@ -156,6 +199,11 @@ final class ModelBundle {
         try (JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
             g.writeStartObject();
             g.writeNumberField("format", BundleFile.FORMAT_VERSION);
+            g.writeArrayFieldStart("tasks");
+            for (TrainedClassifier.Task task : c.tasks()) {
+                g.writeString(task.id());
+            }
+            g.writeEndArray();
             g.writeObjectFieldStart("settings");
             g.writeStringField("algorithm", s.algorithm().name());
             g.writeStringField("sources_algorithm", s.sourcesAlgorithm().name());
@@ -201,9 +249,19 @@ final class ModelBundle {
         g.writeEndObject();
     }
 
-    /** The settings; the feature configurations are those the pipelines were fitted with. */
+    /**
+     * The settings; the feature configurations are those the pipelines were fitted with. That of a task left out,
+     * which has no pipeline and is never used, is stored as text only: it reads as the other task's or the default
+     * one, whichever the text names, else as the default.
+     */
     private static TrainingSettings settings(Json s, FeaturePipeline fieldsPipeline,
                                              FeaturePipeline sourcesPipeline) {
+        FeatureConfig fieldsFeatures = fieldsPipeline != null ? fieldsPipeline.config()
+                : unusedFeatures(s.text("fields_features"), sourcesPipeline.config(),
+                TrainingSettings.defaults().fieldsFeatures());
+        FeatureConfig sourcesFeatures = sourcesPipeline != null ? sourcesPipeline.config()
+                : unusedFeatures(s.text("sources_features"), fieldsPipeline.config(),
+                TrainingSettings.defaults().sourcesFeatures());
         return TrainingSettings.builder()
                 .algorithm(TrainingSettings.Algorithm.valueOf(s.text("algorithm")))
                 .sourcesAlgorithm(TrainingSettings.Algorithm.valueOf(s.text("sources_algorithm")))
@@ -219,9 +277,14 @@ final class ModelBundle {
                 .thresholdShrinkage(s.number("threshold_shrinkage").doubleValue())
                 .minSourceCount(s.number("min_source_count").intValue())
                 .sourceExamples(TrainingSettings.SourceExamples.valueOf(s.text("source_examples")))
-                .fieldsFeatures(fieldsPipeline.config())
-                .sourcesFeatures(sourcesPipeline.config())
+                .fieldsFeatures(fieldsFeatures)
+                .sourcesFeatures(sourcesFeatures)
                 .build();
+    }
+
+    /** The feature configuration of a task left out: {@code other} if {@code text} names it, else the default. */
+    private static FeatureConfig unusedFeatures(String text, FeatureConfig other, FeatureConfig defaults) {
+        return text.equals(other.toString()) ? other : defaults;
     }
 
     /** The training summary; its duration is not stored (it would make bundles differ), so it reads as zero. */

@@ -38,9 +38,11 @@ public final class Training {
 
     /**
      * Trains both tasks on {@code corpus}, on one thread per processor. Items with no known fields are left out of
-     * the fields task, items with no known source out of the sources task.
+     * the fields task, items with no known source out of the sources task; a task no item has labels for is left
+     * out altogether (see {@link TrainedClassifier#tasks()}).
      *
-     * @throws IllegalArgumentException when either task is left with fewer than two items or a single label
+     * @throws IllegalArgumentException when no item has labels of either task, or a task with labelled items is
+     *                                  left with fewer than two items or a single label
      */
     public static TrainedClassifier train(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus) {
         return train(settings, taxonomy, corpus, Runtime.getRuntime().availableProcessors());
@@ -62,21 +64,29 @@ public final class Training {
         Map<String, Integer> sourceCounts = new TreeMap<>();
         sourcesDocs.forEach(d -> folded(labelling.sources(d), sourceClasses)
                 .forEach(s -> sourceCounts.merge(s, 1, Integer::sum)));
-        require(fieldsDocs.size() >= 2 && fieldCounts.size() >= 2, "fields of work", fieldsDocs.size(),
-                fieldCounts.size());
-        require(sourcesDocs.size() >= 2 && sourceClasses.size() >= 2, "source bodies", sourcesDocs.size(),
-                sourceClasses.size());
+        boolean trainFields = !fieldsDocs.isEmpty();
+        boolean trainSources = !sourcesDocs.isEmpty();
+        if (!trainFields && !trainSources) {
+            throw new IllegalArgumentException("cannot train: no item of the " + corpus.size()
+                    + " has fields of work or sources");
+        }
+        if (trainFields) {
+            require(fieldsDocs.size() >= 2 && fieldCounts.size() >= 2, "fields of work", fieldsDocs.size(),
+                    fieldCounts.size());
+        }
+        if (trainSources) {
+            require(sourcesDocs.size() >= 2 && sourceClasses.size() >= 2, "source bodies", sourcesDocs.size(),
+                    sourceClasses.size());
+        }
 
         LOG.debug("fitting the feature pipelines on {} documents", corpus.size());
         List<OsceDocument> unlabelled = corpus.stream().map(OsceDocument::withoutLabels).toList();
-        FeaturePipeline fieldsPipeline = FeaturePipeline.fit(settings.fieldsFeatures(), taxonomy, unlabelled);
-        FeaturePipeline sourcesPipeline = settings.sourcesFeatures().equals(settings.fieldsFeatures())
+        FeaturePipeline fieldsPipeline = trainFields
+                ? FeaturePipeline.fit(settings.fieldsFeatures(), taxonomy, unlabelled) : null;
+        FeaturePipeline sourcesPipeline = !trainSources ? null
+                : fieldsPipeline != null && settings.sourcesFeatures().equals(settings.fieldsFeatures())
                 ? fieldsPipeline : FeaturePipeline.fit(settings.sourcesFeatures(), taxonomy, unlabelled);
 
-        TaskTraining fields = new TaskTraining(fieldsTask(fieldsPipeline, labelling, fieldsDocs, fieldCounts,
-                settings), settings.algorithm(), settings.fieldsCost(), settings);
-        TaskTraining sources = new TaskTraining(sourcesTask(sourcesPipeline, labelling, sourcesDocs, sourceClasses,
-                sourceCounts, settings), settings.sourcesAlgorithm(), settings.sourcesCost(), settings);
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "osce-classify-training");
             thread.setDaemon(true);
@@ -86,10 +96,14 @@ public final class Training {
             LOG.debug("training {} fields on {} items and {} source classes on {} items, on {} threads",
                     fieldCounts.size(), fieldsDocs.size(), sourceClasses.size(), sourcesDocs.size(), threads);
             Future<List<String>> languages = pool.submit(() -> languages(corpus));
-            TaskTraining.Started fieldsTraining = fields.start(pool);
-            TaskTraining.Started sourcesTraining = sources.start(pool);
-            LinearModel fieldsModel = fieldsTraining.finish();
-            LinearModel sourcesModel = sourcesTraining.finish();
+            TaskTraining.Started fieldsTraining = !trainFields ? null : new TaskTraining(fieldsTask(fieldsPipeline,
+                    labelling, fieldsDocs, fieldCounts, settings), settings.algorithm(), settings.fieldsCost(),
+                    settings).start(pool);
+            TaskTraining.Started sourcesTraining = !trainSources ? null : new TaskTraining(sourcesTask(
+                    sourcesPipeline, labelling, sourcesDocs, sourceClasses, sourceCounts, settings),
+                    settings.sourcesAlgorithm(), settings.sourcesCost(), settings).start(pool);
+            LinearModel fieldsModel = fieldsTraining == null ? null : fieldsTraining.finish();
+            LinearModel sourcesModel = sourcesTraining == null ? null : sourcesTraining.finish();
             TrainedClassifier.Summary summary = new TrainedClassifier.Summary(corpus.size(), fieldsDocs.size(),
                     sourcesDocs.size(), fieldCounts, sourceCounts, finish(languages),
                     Duration.ofNanos(System.nanoTime() - start));
