@@ -45,8 +45,9 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // The default model is loaded as classify loads it: one cached by an older build is trained again.
+        OsceClassifier classifier = model != null ? OsceClassifier.load(model) : DefaultModel.load(main.terminal);
         Path bundle = model != null ? model : DefaultModel.bundle(main.terminal);
-        OsceClassifier classifier = OsceClassifier.load(bundle);
         TrainedClassifier t = classifier.trained();
         PrintStream out = main.terminal.out();
         TrainingSettings s = t.settings();

@@ -358,6 +358,21 @@ class CommandsTest {
     }
 
     @Test
+    void inspectTrainsAgainADefaultModelCachedByAnotherBuildAsClassifyDoes() throws IOException {
+        CliRun first = CliRun.of("inspect");
+        assertEquals(0, first.exitCode(), first.err());
+        String line = first.out().lines().findFirst().orElseThrow();
+        Path cached = Path.of(line.substring("model bundle ".length(), line.length() - " (the default model)".length()));
+        Files.writeString(cached, "OSCECLS1 written by another build");
+
+        CliRun run = CliRun.of("inspect");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("osce-classify: training the default model on "), run.err());
+        assertTrue(run.out().contains("fields of work (23)"), run.out());
+    }
+
+    @Test
     void everyCommandHasHelpWithExamples() {
         for (String command : List.of("demo", "train", "evaluate", "cross-validate", "classify", "inspect")) {
             CliRun run = CliRun.of(command, "--help");
