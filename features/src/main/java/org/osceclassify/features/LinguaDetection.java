@@ -28,8 +28,12 @@ final class LinguaDetection implements LanguageDetection {
     /** How close an expected language must rate to the most likely one for a text to count as in it. */
     static final double SAME_LANGUAGE = 0.9;
 
-    /** How much of a text is judged: its start, which is plenty, and keeps detection fast on long documents. */
-    static final int MAX_CHARS = 1000;
+    /**
+     * How much of a text is judged: its start, which is plenty (the bundled corpus still rates English at 0.93 or
+     * more), and keeps detection, which costs in proportion to the text, from slowing the classification of long
+     * documents.
+     */
+    static final int MAX_CHARS = 500;
 
     /**
      * The OSCE's six working languages, a few more of the OSCE area, and Latin, so that placeholder text ("Lorem
