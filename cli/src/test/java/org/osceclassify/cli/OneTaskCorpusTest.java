@@ -27,11 +27,10 @@ class OneTaskCorpusTest {
 
     @Test
     void aCorpusWithFieldsButNoSourcesTrainsTheFieldsTask() throws IOException {
-        Path corpus = Files.writeString(dir.resolve("fields-only.csv"),
-                TestCorpus.csv(10).replaceAll(",([^,\n]*),([^,\n]*),\n", ",,$2,\n"));
+        Path corpus = corpus("fields-only.csv", ",,$2,\n");
         Path model = dir.resolve("fields-only.osce");
 
-        CliRun train = CliRun.of("train", "--corpus", corpus.toString(), "--model", model.toString());
+        CliRun train = train(corpus, model);
 
         assertEquals(0, train.exitCode(), train.err());
         assertEquals("osce-classify: WARN: " + corpus + ": no item has sources: the source bodies task is left out, "
@@ -61,11 +60,10 @@ class OneTaskCorpusTest {
 
     @Test
     void aCorpusWithSourcesButNoFieldsTrainsTheSourcesTask() throws IOException {
-        Path corpus = Files.writeString(dir.resolve("sources-only.csv"),
-                TestCorpus.csv(10).replaceAll(",([^,\n]*),([^,\n]*),\n", ",$1,,\n"));
+        Path corpus = corpus("sources-only.csv", ",$1,,\n");
         Path model = dir.resolve("sources-only.osce");
 
-        CliRun train = CliRun.of("train", "--corpus", corpus.toString(), "--model", model.toString());
+        CliRun train = train(corpus, model);
 
         assertEquals(0, train.exitCode(), train.err());
         assertEquals("osce-classify: WARN: " + corpus + ": no item has fields of work: the fields of work task is "
@@ -87,10 +85,9 @@ class OneTaskCorpusTest {
 
     @Test
     void aCorpusWithNeitherIsRefusedInOneLine() throws IOException {
-        Path corpus = Files.writeString(dir.resolve("neither.csv"),
-                TestCorpus.csv(10).replaceAll(",([^,\n]*),([^,\n]*),\n", ",,,\n"));
+        Path corpus = corpus("neither.csv", ",,,\n");
 
-        CliRun train = CliRun.of("train", "--corpus", corpus.toString(), "--model", dir.resolve("x.osce").toString());
+        CliRun train = train(corpus, dir.resolve("x.osce"));
 
         assertEquals(1, train.exitCode());
         assertEquals("", train.out());
@@ -98,6 +95,19 @@ class OneTaskCorpusTest {
         assertTrue(train.err().startsWith("osce-classify: " + corpus + ": cannot train: 0 of 30 items have fields "
                 + "of work and 0 have sources"), train.err());
         assertFalse(Files.exists(dir.resolve("x.osce")));
+    }
+
+    /**
+     * The test corpus of 30 items at {@code name}, each row's sources and fields ({@code $1} and {@code $2}, the
+     * last columns but one) as {@code labels} puts them.
+     */
+    private static Path corpus(String name, String labels) throws IOException {
+        return Files.writeString(dir.resolve(name),
+                TestCorpus.csv(10).replaceAll(",([^,\n]*),([^,\n]*),\n", labels));
+    }
+
+    private static CliRun train(Path corpus, Path model) {
+        return CliRun.of("train", "--corpus", corpus.toString(), "--model", model.toString());
     }
 
     private static List<CSVRecord> rows(String csv) throws IOException {
