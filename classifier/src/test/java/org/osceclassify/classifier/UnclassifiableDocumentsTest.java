@@ -33,12 +33,12 @@ class UnclassifiableDocumentsTest {
 
     static final String ENGLISH = "BELGRADE, 3 May 2024 - The OSCE Mission to Serbia trained forty police officers "
             + "in forensic crime investigation, with a course on securing evidence at crime scenes.";
-    static final String RUSSIAN = "Миссия ОБСЕ провела двухдневный курс для сотрудников полиции о том, как собирать "
-            + "и хранить доказательства на месте преступления.";
-    static final String FRENCH = "La Mission de l'OSCE a organisé un cours de deux jours pour les policiers sur la "
-            + "manière de recueillir et de conserver les preuves sur les lieux d'un crime.";
-    static final String LOREM_IPSUM = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod "
-            + "tempor incididunt ut labore et dolore magna aliqua.";
+    static final String RUSSIAN = "Наблюдатели ОБСЕ отметили, что выборы прошли спокойно, но на нескольких "
+            + "участках не хватало бюллетеней.";
+    static final String FRENCH = "Les observateurs de l'OSCE ont noté que les élections se sont déroulées dans le "
+            + "calme, mais que des bulletins manquaient dans plusieurs bureaux de vote.";
+    static final String LOREM_IPSUM = "Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut "
+            + "aliquip ex ea commodo consequat.";
 
     private static OsceClassifier classifier;
 
