@@ -15,15 +15,33 @@ import java.util.Objects;
  * @param words   for each predicted field and for the top source, the features that weighed most for it,
  *                strongest first, each with its contribution to the margin (feature value times model weight);
  *                in the order of the fields, then the source
+ * @param status  whether the document could be classified: if not (it is in a language the model was not trained
+ *                on, or the model knows none of its words), it has no fields, sources or words
  */
 public record Classification(String id, List<ScoredLabel> fields, List<ScoredLabel> sources,
-                             Map<String, List<FeatureWeight>> words) {
+                             Map<String, List<FeatureWeight>> words, ClassificationStatus status) {
 
     public Classification {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(status, "status");
         fields = List.copyOf(fields);
         sources = List.copyOf(sources);
         words = Collections.unmodifiableMap(new LinkedHashMap<>(words));
+        if (!status.isOk() && !(fields.isEmpty() && sources.isEmpty() && words.isEmpty())) {
+            throw new IllegalArgumentException("a document that could not be classified (" + status
+                    + ") has no labels");
+        }
+    }
+
+    /** A document that was classified. */
+    public Classification(String id, List<ScoredLabel> fields, List<ScoredLabel> sources,
+                          Map<String, List<FeatureWeight>> words) {
+        this(id, fields, sources, words, ClassificationStatus.OK);
+    }
+
+    /** A document that could not be classified, for the reason {@code status} gives: no labels. */
+    static Classification unclassified(String id, ClassificationStatus status) {
+        return new Classification(id, List.of(), List.of(), Map.of(), status);
     }
 
     /** The best-ranked source body. */

@@ -124,10 +124,12 @@ final class LinearScorer {
         int[] columns = new int[64];
         double[] values = new double[64];
         int size;
+        int textSize;
 
         @Override
         public void text(int index, double value) {
             add(index, value);
+            textSize++;
         }
 
         @Override
@@ -150,6 +152,11 @@ final class LinearScorer {
         /** Whether the model knows any of the document's features. */
         boolean isEmpty() {
             return size == 0;
+        }
+
+        /** Whether the model knows any of the document's words: metadata features do not count. */
+        boolean hasWords() {
+            return textSize > 0;
         }
     }
 }

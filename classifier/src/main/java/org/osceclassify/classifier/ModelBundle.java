@@ -6,10 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -61,10 +65,10 @@ final class ModelBundle {
     static Map<String, byte[]> entries(TrainedClassifier c, Optional<Evaluation> evaluation) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(MANIFEST, manifest(c).getBytes(StandardCharsets.UTF_8));
-        entries.put(FIELDS_PIPELINE, c.fieldsPipeline().toBytes());
-        entries.put(SOURCES_PIPELINE, c.sourcesPipeline().toBytes());
-        entries.put(FIELDS_MODEL, LinearModelCodec.encode(c.fieldsModel()));
-        entries.put(SOURCES_MODEL, LinearModelCodec.encode(c.sourcesModel()));
+        c.fieldsPipeline().ifPresent(p -> entries.put(FIELDS_PIPELINE, p.toBytes()));
+        c.sourcesPipeline().ifPresent(p -> entries.put(SOURCES_PIPELINE, p.toBytes()));
+        c.fieldsModel().ifPresent(m -> entries.put(FIELDS_MODEL, LinearModelCodec.encode(m)));
+        c.sourcesModel().ifPresent(m -> entries.put(SOURCES_MODEL, LinearModelCodec.encode(m)));
         c.taxonomy().toCsv().forEach((name, csv) ->
                 entries.put(TAXONOMY_PREFIX + name, csv.getBytes(StandardCharsets.UTF_8)));
         evaluation.ifPresent(e -> entries.put(EVALUATION,
@@ -80,14 +84,20 @@ final class ModelBundle {
     static Contents read(Map<String, byte[]> entries, String name) throws BundleException {
         try {
             Json manifest = Json.parse(require(entries, MANIFEST, name));
-            byte[] fieldsBytes = require(entries, FIELDS_PIPELINE, name);
-            byte[] sourcesBytes = require(entries, SOURCES_PIPELINE, name);
-            FeaturePipeline fieldsPipeline = FeaturePipeline.fromBytes(fieldsBytes);
+            Set<TrainedClassifier.Task> tasks = tasks(manifest.strings("tasks"));
+            boolean hasFields = tasks.contains(TrainedClassifier.Task.FIELDS_OF_WORK);
+            boolean hasSources = tasks.contains(TrainedClassifier.Task.SOURCE_BODIES);
+            byte[] fieldsBytes = taskEntry(entries, FIELDS_PIPELINE, hasFields, name);
+            byte[] sourcesBytes = taskEntry(entries, SOURCES_PIPELINE, hasSources, name);
+            FeaturePipeline fieldsPipeline = fieldsBytes == null ? null : FeaturePipeline.fromBytes(fieldsBytes);
             // One object for two equal pipelines, so that a document's features are extracted once.
-            FeaturePipeline sourcesPipeline = Arrays.equals(fieldsBytes, sourcesBytes)
+            FeaturePipeline sourcesPipeline = sourcesBytes == null ? null
+                    : fieldsBytes != null && Arrays.equals(fieldsBytes, sourcesBytes)
                     ? fieldsPipeline : FeaturePipeline.fromBytes(sourcesBytes);
-            LinearModel fields = model(require(entries, FIELDS_MODEL, name), FIELDS_MODEL, false);
-            LinearModel sources = model(require(entries, SOURCES_MODEL, name), SOURCES_MODEL, true);
+            byte[] fieldsModel = taskEntry(entries, FIELDS_MODEL, hasFields, name);
+            byte[] sourcesModel = taskEntry(entries, SOURCES_MODEL, hasSources, name);
+            LinearModel fields = fieldsModel == null ? null : model(fieldsModel, FIELDS_MODEL, false);
+            LinearModel sources = sourcesModel == null ? null : model(sourcesModel, SOURCES_MODEL, true);
             Map<String, String> taxonomyFiles = new LinkedHashMap<>();
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
                 if (entry.getKey().startsWith(TAXONOMY_PREFIX)) {
@@ -139,6 +149,40 @@ final class ModelBundle {
         }
     }
 
+    /**
+     * The tasks the manifest lists: at least one, each once, by their {@link TrainedClassifier.Task#id() ids}. A task
+     * not listed was left out in training, and its entries must be absent.
+     */
+    private static Set<TrainedClassifier.Task> tasks(List<String> ids) {
+        Set<TrainedClassifier.Task> tasks = EnumSet.noneOf(TrainedClassifier.Task.class);
+        for (String id : ids) {
+            TrainedClassifier.Task task = Arrays.stream(TrainedClassifier.Task.values())
+                    .filter(t -> t.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the manifest lists an unknown task \""
+                            + id + "\""));
+            if (!tasks.add(task)) {
+                throw new IllegalArgumentException("the manifest lists the task \"" + id + "\" twice");
+            }
+        }
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("the manifest lists no task");
+        }
+        return tasks;
+    }
+
+    /** A task's entry: required when the manifest lists the task, refused when it does not (then null). */
+    private static byte[] taskEntry(Map<String, byte[]> entries, String entry, boolean trained, String name)
+            throws BundleException {
+        if (trained) {
+            return require(entries, entry, name);
+        }
+        if (entries.containsKey(entry)) {
+            throw new BundleException(name + ": the model bundle has " + entry + " for a task its manifest says "
+                    + "was left out");
+        }
+        return null;
+    }
+
     private static byte[] require(Map<String, byte[]> entries, String entry, String name) throws BundleException {
         byte[] bytes = entries.get(entry);
         if (bytes == null) {
@@ -154,6 +198,11 @@ final class ModelBundle {
         try (JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
             g.writeStartObject();
             g.writeNumberField("format", BundleFile.FORMAT_VERSION);
+            g.writeArrayFieldStart("tasks");
+            for (TrainedClassifier.Task task : c.tasks()) {
+                g.writeString(task.id());
+            }
+            g.writeEndArray();
             g.writeObjectFieldStart("settings");
             for (Map.Entry<String, String> setting : s.asText().entrySet()) {
                 g.writeStringField(setting.getKey(), setting.getValue());
@@ -165,6 +214,11 @@ final class ModelBundle {
             g.writeNumberField("sources_items", summary.sourcesItems());
             writeCounts(g, "field_counts", summary.fieldCounts());
             writeCounts(g, "source_counts", summary.sourceCounts());
+            g.writeArrayFieldStart("languages");
+            for (String language : summary.languages()) {
+                g.writeString(language);
+            }
+            g.writeEndArray();
             g.writeEndObject();
             g.writeEndObject();
         } catch (IOException e) {
@@ -181,19 +235,24 @@ final class ModelBundle {
         g.writeEndObject();
     }
 
-    /** The settings; the feature configurations are those the pipelines were fitted with. */
+    /** The settings, which must name the feature configurations the pipelines were fitted with. */
     private static TrainingSettings settings(Json s, FeaturePipeline fieldsPipeline,
-                                             FeaturePipeline sourcesPipeline) {
+                                             FeaturePipeline sourcesPipeline) throws IOException {
         Map<String, String> text = new LinkedHashMap<>();
         s.values().forEach((name, value) -> text.put(name, String.valueOf(value)));
-        return TrainingSettings.fromText(text, fieldsPipeline.config(), sourcesPipeline.config());
+        TrainingSettings settings = TrainingSettings.fromText(text);
+        if (fieldsPipeline != null && !fieldsPipeline.config().equals(settings.fieldsFeatures())
+                || sourcesPipeline != null && !sourcesPipeline.config().equals(settings.sourcesFeatures())) {
+            throw new IOException("the settings name other features than the pipelines were fitted with");
+        }
+        return settings;
     }
 
     /** The training summary; its duration is not stored (it would make bundles differ), so it reads as zero. */
     private static TrainedClassifier.Summary summary(Json s) {
         return new TrainedClassifier.Summary(s.number("items").intValue(), s.number("fields_items").intValue(),
                 s.number("sources_items").intValue(), counts(s.object("field_counts")),
-                counts(s.object("source_counts")), Duration.ZERO);
+                counts(s.object("source_counts")), s.strings("languages"), Duration.ZERO);
     }
 
     private static Map<String, Integer> counts(Json counts) {
@@ -229,6 +288,8 @@ final class ModelBundle {
                     values.put(name, p.getNumberValue());
                 } else if (value == JsonToken.VALUE_STRING) {
                     values.put(name, p.getText());
+                } else if (value == JsonToken.START_ARRAY) {
+                    values.put(name, strings(p, name));
                 } else {
                     throw new JsonParseException(p, "unexpected " + value + " for \"" + name + "\"");
                 }
@@ -236,8 +297,30 @@ final class ModelBundle {
             return new Json(values);
         }
 
+        /** An array of strings, the one kind of array a manifest holds. */
+        private static List<String> strings(JsonParser p, String name) throws IOException {
+            List<String> strings = new ArrayList<>();
+            JsonToken token;
+            while ((token = p.nextToken()) == JsonToken.VALUE_STRING) {
+                strings.add(p.getText());
+            }
+            if (token != JsonToken.END_ARRAY) {
+                throw new JsonParseException(p, "unexpected " + token + " in \"" + name + "\"");
+            }
+            return List.copyOf(strings);
+        }
+
         String text(String name) {
             return (String) require(name);
+        }
+
+        @SuppressWarnings("unchecked")
+        List<String> strings(String name) {
+            Object value = require(name);
+            if (!(value instanceof List)) {
+                throw new IllegalArgumentException("\"" + name + "\" in the manifest is not a list");
+            }
+            return (List<String>) value;
         }
 
         Number number(String name) {

@@ -2,18 +2,23 @@ package org.osceclassify.classifier;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import org.osceclassify.features.FeaturePipeline;
+import org.osceclassify.features.LanguageDetection;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Taxonomy;
 
 /**
  * Everything a trained osce-classify model consists of, and what a model bundle saves: the fitted feature
- * pipeline and the {@link LinearModel} of each task, the taxonomy the labels were normalised through, the settings
+ * pipeline and the {@link LinearModel} of each task (of one of them, when the corpus had no labels for the other), the taxonomy the labels were normalised through, the settings
  * and what it was trained on. It scores documents through {@link LinearScorer}, the one scoring path. Immutable and
  * safe to use from several threads.
  */
@@ -33,14 +38,42 @@ public final class TrainedClassifier {
      * @param sourcesItems of which with known sources
      * @param fieldCounts  training items per field, the labels of the fields task
      * @param sourceCounts training items per source class (rare sources counted under {@link #OTHER_SOURCE})
+     * @param languages    the languages of the training corpus, ISO 639-1 codes in order (see
+     *                     {@link Training#languages}); a document clearly in none of them is not classified. Empty
+     *                     when no item was long enough to judge, and then no document is refused for its language
      * @param duration     how long training took
      */
     public record Summary(int items, int fieldsItems, int sourcesItems, Map<String, Integer> fieldCounts,
-                          Map<String, Integer> sourceCounts, Duration duration) {
+                          Map<String, Integer> sourceCounts, List<String> languages, Duration duration) {
         public Summary {
             fieldCounts = Map.copyOf(fieldCounts);
             sourceCounts = Map.copyOf(sourceCounts);
+            languages = List.copyOf(new java.util.TreeSet<>(languages));
             Objects.requireNonNull(duration, "duration");
+        }
+    }
+
+    /** The two tasks a classifier may be trained for; a corpus may have the labels of one only. */
+    public enum Task {
+        FIELDS_OF_WORK("fields of work", "fields-of-work"),
+        SOURCE_BODIES("source bodies", "source-bodies");
+
+        private final String description;
+        private final String id;
+
+        Task(String description, String id) {
+            this.description = description;
+            this.id = id;
+        }
+
+        /** How messages name the task: "fields of work", "source bodies". */
+        public String description() {
+            return description;
+        }
+
+        /** How the bundle's manifest names the task: "fields-of-work", "source-bodies". */
+        public String id() {
+            return id;
         }
     }
 
@@ -54,8 +87,12 @@ public final class TrainedClassifier {
     private final LinearScorer fieldScorer;
     private final LinearScorer sourceScorer;
     private final double[] thresholds;
+    private final Set<String> languages;
 
     /**
+     * A classifier of one or both tasks: a task trained has its pipeline and model, a task left out (its corpus had
+     * no labels for it) has neither, given as {@code null}.
+     *
      * @param fieldsPipeline  the feature pipeline of the fields task, fitted on the training documents
      * @param fieldsModel     the fields-of-work model, over the fields pipeline's features
      * @param sourcesPipeline the feature pipeline of the sources task (the same object when the settings are equal)
@@ -63,39 +100,63 @@ public final class TrainedClassifier {
      * @param taxonomy        the taxonomy the training labels were normalised through
      * @param settings        the settings it was trained with
      * @param summary         what it was trained on
-     * @throws IllegalArgumentException when a model does not fit its pipeline
+     * @throws IllegalArgumentException when a model does not fit its pipeline, a task has a pipeline without a
+     *                                  model or a model without a pipeline, or neither task is there
      */
     public TrainedClassifier(FeaturePipeline fieldsPipeline, LinearModel fieldsModel, FeaturePipeline sourcesPipeline,
                              LinearModel sourcesModel, Taxonomy taxonomy, TrainingSettings settings, Summary summary) {
-        this.fieldsPipeline = Objects.requireNonNull(fieldsPipeline, "fieldsPipeline");
-        this.fieldsModel = Objects.requireNonNull(fieldsModel, "fieldsModel");
-        this.sourcesPipeline = Objects.requireNonNull(sourcesPipeline, "sourcesPipeline");
-        this.sourcesModel = Objects.requireNonNull(sourcesModel, "sourcesModel");
+        if ((fieldsPipeline == null) != (fieldsModel == null) || (sourcesPipeline == null) != (sourcesModel == null)) {
+            throw new IllegalArgumentException("a task has both its pipeline and its model, or neither");
+        }
+        if (fieldsModel == null && sourcesModel == null) {
+            throw new IllegalArgumentException("a classifier has at least one task");
+        }
+        this.fieldsPipeline = fieldsPipeline;
+        this.fieldsModel = fieldsModel;
+        this.sourcesPipeline = sourcesPipeline;
+        this.sourcesModel = sourcesModel;
         this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.summary = Objects.requireNonNull(summary, "summary");
-        this.fieldScorer = new LinearScorer(fieldsPipeline, fieldsModel);
-        this.sourceScorer = new LinearScorer(sourcesPipeline, sourcesModel);
-        this.thresholds = new double[fieldsModel.labels().size()];
+        this.fieldScorer = fieldsModel == null ? null : new LinearScorer(fieldsPipeline, fieldsModel);
+        this.sourceScorer = sourcesModel == null ? null : new LinearScorer(sourcesPipeline, sourcesModel);
+        this.thresholds = new double[fieldsModel == null ? 0 : fieldsModel.labels().size()];
         for (int l = 0; l < thresholds.length; l++) {
             thresholds[l] = fieldsModel.threshold(l);
         }
+        this.languages = Set.copyOf(summary.languages());
     }
 
-    public FeaturePipeline fieldsPipeline() {
-        return fieldsPipeline;
+    /** The tasks this classifier was trained for: both, or the one its corpus had labels for. */
+    public Set<Task> tasks() {
+        Set<Task> tasks = EnumSet.noneOf(Task.class);
+        if (fieldsModel != null) {
+            tasks.add(Task.FIELDS_OF_WORK);
+        }
+        if (sourcesModel != null) {
+            tasks.add(Task.SOURCE_BODIES);
+        }
+        return Collections.unmodifiableSet(tasks);
     }
 
-    public LinearModel fieldsModel() {
-        return fieldsModel;
+    /** The fields task's feature pipeline; empty when the task was left out. */
+    public Optional<FeaturePipeline> fieldsPipeline() {
+        return Optional.ofNullable(fieldsPipeline);
     }
 
-    public FeaturePipeline sourcesPipeline() {
-        return sourcesPipeline;
+    /** The fields-of-work model; empty when the task was left out. */
+    public Optional<LinearModel> fieldsModel() {
+        return Optional.ofNullable(fieldsModel);
     }
 
-    public LinearModel sourcesModel() {
-        return sourcesModel;
+    /** The sources task's feature pipeline; empty when the task was left out. */
+    public Optional<FeaturePipeline> sourcesPipeline() {
+        return Optional.ofNullable(sourcesPipeline);
+    }
+
+    /** The source-body model; empty when the task was left out. */
+    public Optional<LinearModel> sourcesModel() {
+        return Optional.ofNullable(sourcesModel);
     }
 
     public Taxonomy taxonomy() {
@@ -110,9 +171,9 @@ public final class TrainedClassifier {
         return summary;
     }
 
-    /** Each field's decision threshold, a probability. */
+    /** Each field's decision threshold, a probability; none when the fields task was left out. */
     public Map<String, Double> thresholds() {
-        return fieldsModel.thresholds();
+        return fieldsModel == null ? Map.of() : fieldsModel.thresholds();
     }
 
     /** Classifies one document; its labels, if any, are ignored. */
@@ -124,15 +185,25 @@ public final class TrainedClassifier {
     /**
      * Classifies one document, its labels ignored: every field at or above its threshold (and at least the
      * settings' {@code minFields} most probable), every source ranked, and with {@code explain} the features that
-     * weighed most for each predicted field and for the top source.
+     * weighed most for each predicted field and for the top source. A document clearly in a language the model was
+     * not trained on, or none of whose words the model knows, gets no labels and a status saying why.
      */
     Classification classify(OsceDocument doc, boolean explain) {
+        Optional<String> language = LanguageDetection.standard().otherLanguage(doc.title() + "\n" + doc.body(),
+                languages);
+        if (language.isPresent()) {
+            return Classification.unclassified(doc.id(), ClassificationStatus.unsupportedLanguage(language.get()));
+        }
         FeaturePipeline.Analysis analysis = FeaturePipeline.analyze(doc.withoutLabels());
-        LinearScorer.Nodes fieldFeatures = fieldScorer.features(analysis);
-        LinearScorer.Nodes sourceFeatures = sourceScorer.features(analysis);
-        List<ScoredLabel> fields = Thresholds.select(scored(fieldScorer, fieldFeatures), thresholds,
-                fieldsModel.labels(), settings.minFields());
-        List<ScoredLabel> sources = new ArrayList<>(scored(sourceScorer, sourceFeatures));
+        LinearScorer.Nodes fieldFeatures = fieldScorer == null ? null : fieldScorer.features(analysis);
+        LinearScorer.Nodes sourceFeatures = sourceScorer == null ? null : sourceScorer.features(analysis);
+        if (!hasWords(fieldFeatures) && !hasWords(sourceFeatures)) {
+            return Classification.unclassified(doc.id(), ClassificationStatus.NO_KNOWN_WORDS);
+        }
+        List<ScoredLabel> fields = fieldScorer == null ? List.of() : Thresholds.select(
+                scored(fieldScorer, fieldFeatures), thresholds, fieldsModel.labels(), settings.minFields());
+        List<ScoredLabel> sources = new ArrayList<>(sourceScorer == null ? List.of()
+                : scored(sourceScorer, sourceFeatures));
         sources.sort(ScoredLabel.BEST_FIRST);
         Map<String, List<FeatureWeight>> words = new LinkedHashMap<>();
         if (explain) {
@@ -147,6 +218,11 @@ public final class TrainedClassifier {
             }
         }
         return new Classification(doc.id(), fields, sources, words);
+    }
+
+    /** Whether a task's features of a document include a word; a task left out has none. */
+    private static boolean hasWords(LinearScorer.Nodes features) {
+        return features != null && features.hasWords();
     }
 
     private static List<ScoredLabel> scored(LinearScorer scorer, LinearScorer.Nodes features) {

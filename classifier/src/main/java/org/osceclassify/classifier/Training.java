@@ -1,15 +1,20 @@
 package org.osceclassify.classifier;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.osceclassify.features.FeaturePipeline;
+import org.osceclassify.features.LanguageDetection;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Taxonomy;
 import org.slf4j.Logger;
@@ -33,9 +38,11 @@ public final class Training {
 
     /**
      * Trains both tasks on {@code corpus}, on one thread per processor. Items with no known fields are left out of
-     * the fields task, items with no known source out of the sources task.
+     * the fields task, items with no known source out of the sources task; a task no item has labels for is left
+     * out altogether (see {@link TrainedClassifier#tasks()}).
      *
-     * @throws IllegalArgumentException when either task is left with fewer than two items or a single label
+     * @throws IllegalArgumentException when no item has labels of either task, or a task with labelled items is
+     *                                  left with fewer than two items or a single label
      */
     public static TrainedClassifier train(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus) {
         return train(settings, taxonomy, corpus, Runtime.getRuntime().availableProcessors());
@@ -57,21 +64,29 @@ public final class Training {
         Map<String, Integer> sourceCounts = new TreeMap<>();
         sourcesDocs.forEach(d -> folded(labelling.sources(d), sourceClasses)
                 .forEach(s -> sourceCounts.merge(s, 1, Integer::sum)));
-        require(fieldsDocs.size() >= 2 && fieldCounts.size() >= 2, "fields of work", fieldsDocs.size(),
-                fieldCounts.size());
-        require(sourcesDocs.size() >= 2 && sourceClasses.size() >= 2, "source bodies", sourcesDocs.size(),
-                sourceClasses.size());
+        boolean trainFields = !fieldsDocs.isEmpty();
+        boolean trainSources = !sourcesDocs.isEmpty();
+        if (!trainFields && !trainSources) {
+            throw new IllegalArgumentException("cannot train: no item of the " + corpus.size()
+                    + " has fields of work or sources");
+        }
+        if (trainFields) {
+            require(fieldsDocs.size() >= 2 && fieldCounts.size() >= 2, "fields of work", fieldsDocs.size(),
+                    fieldCounts.size());
+        }
+        if (trainSources) {
+            require(sourcesDocs.size() >= 2 && sourceClasses.size() >= 2, "source bodies", sourcesDocs.size(),
+                    sourceClasses.size());
+        }
 
         LOG.debug("fitting the feature pipelines on {} documents", corpus.size());
         List<OsceDocument> unlabelled = corpus.stream().map(OsceDocument::withoutLabels).toList();
-        FeaturePipeline fieldsPipeline = FeaturePipeline.fit(settings.fieldsFeatures(), taxonomy, unlabelled);
-        FeaturePipeline sourcesPipeline = settings.sourcesFeatures().equals(settings.fieldsFeatures())
+        FeaturePipeline fieldsPipeline = trainFields
+                ? FeaturePipeline.fit(settings.fieldsFeatures(), taxonomy, unlabelled) : null;
+        FeaturePipeline sourcesPipeline = !trainSources ? null
+                : fieldsPipeline != null && settings.sourcesFeatures().equals(settings.fieldsFeatures())
                 ? fieldsPipeline : FeaturePipeline.fit(settings.sourcesFeatures(), taxonomy, unlabelled);
 
-        TaskTraining fields = new TaskTraining(fieldsTask(fieldsPipeline, labelling, fieldsDocs, fieldCounts,
-                settings), settings.algorithm(), settings.fieldsCost(), settings);
-        TaskTraining sources = new TaskTraining(sourcesTask(sourcesPipeline, labelling, sourcesDocs, sourceClasses,
-                sourceCounts, settings), settings.sourcesAlgorithm(), settings.sourcesCost(), settings);
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "osce-classify-training");
             thread.setDaemon(true);
@@ -80,17 +95,73 @@ public final class Training {
         try {
             LOG.debug("training {} fields on {} items and {} source classes on {} items, on {} threads",
                     fieldCounts.size(), fieldsDocs.size(), sourceClasses.size(), sourcesDocs.size(), threads);
-            TaskTraining.Started fieldsTraining = fields.start(pool);
-            TaskTraining.Started sourcesTraining = sources.start(pool);
-            LinearModel fieldsModel = fieldsTraining.finish();
-            LinearModel sourcesModel = sourcesTraining.finish();
+            Future<List<String>> languages = pool.submit(() -> languages(corpus));
+            TaskTraining.Started fieldsTraining = !trainFields ? null : new TaskTraining(fieldsTask(fieldsPipeline,
+                    labelling, fieldsDocs, fieldCounts, settings), settings.algorithm(), settings.fieldsCost(),
+                    settings).start(pool);
+            TaskTraining.Started sourcesTraining = !trainSources ? null : new TaskTraining(sourcesTask(
+                    sourcesPipeline, labelling, sourcesDocs, sourceClasses, sourceCounts, settings),
+                    settings.sourcesAlgorithm(), settings.sourcesCost(), settings).start(pool);
+            LinearModel fieldsModel = fieldsTraining == null ? null : fieldsTraining.finish();
+            LinearModel sourcesModel = sourcesTraining == null ? null : sourcesTraining.finish();
             TrainedClassifier.Summary summary = new TrainedClassifier.Summary(corpus.size(), fieldsDocs.size(),
-                    sourcesDocs.size(), fieldCounts, sourceCounts, Duration.ofNanos(System.nanoTime() - start));
+                    sourcesDocs.size(), fieldCounts, sourceCounts, finish(languages),
+                    Duration.ofNanos(System.nanoTime() - start));
             LOG.debug("trained in {} ms", summary.duration().toMillis());
             return new TrainedClassifier(fieldsPipeline, fieldsModel, sourcesPipeline, sourcesModel, taxonomy,
                     settings, summary);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** The items whose language {@link #languages} judges: evenly spread over the corpus, at most this many. */
+    static final int LANGUAGE_SAMPLE = 1000;
+
+    /** The share of the judged items a language needs to count as one of the corpus's languages. */
+    static final double LANGUAGE_SHARE = 0.1;
+
+    /**
+     * The languages of a training corpus, ISO 639-1 codes in order: of up to {@value #LANGUAGE_SAMPLE} items spread
+     * evenly over it (all of a smaller corpus), the language the most items are in, and any other that at least
+     * {@value #LANGUAGE_SHARE} of them are in. Items too short to judge are not counted; when no item can be judged
+     * the list is empty. Deterministic: the same corpus gives the same languages.
+     */
+    static List<String> languages(List<OsceDocument> corpus) {
+        LanguageDetection detection = LanguageDetection.standard();
+        Map<String, Integer> counts = new TreeMap<>();
+        int step = Math.max(1, (corpus.size() + LANGUAGE_SAMPLE - 1) / LANGUAGE_SAMPLE);
+        int judged = 0;
+        for (int i = 0; i < corpus.size(); i += step) {
+            OsceDocument doc = corpus.get(i);
+            Optional<String> language = detection.detect(doc.title() + "\n" + doc.body());
+            if (language.isPresent()) {
+                counts.merge(language.get(), 1, Integer::sum);
+                judged++;
+            }
+        }
+        int most = counts.values().stream().max(Integer::compare).orElse(0);
+        List<String> languages = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() == most || e.getValue() >= LANGUAGE_SHARE * judged) {
+                languages.add(e.getKey());
+            }
+        }
+        LOG.debug("languages of the training corpus: {} of {} items judged: {}", judged, corpus.size(), counts);
+        return languages;
+    }
+
+    private static <T> T finish(Future<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

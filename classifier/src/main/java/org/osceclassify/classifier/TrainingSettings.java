@@ -75,9 +75,10 @@ public final class TrainingSettings {
     public static final Setting<FeatureConfig> FIELDS_FEATURES = Setting.of("fields_features",
             FeatureConfig.defaults().toBuilder().titleNamespace(false)
                     .metadata(EnumSet.of(FeatureConfig.MetadataFamily.PERIOD)).build(), v -> { }, FeatureConfig::toString,
-            null);
+            FeatureConfig::parse);
     public static final Setting<FeatureConfig> SOURCES_FEATURES = Setting.of("sources_features",
-            FeatureConfig.defaults().toBuilder().stemming(false).build(), v -> { }, FeatureConfig::toString, null);
+            FeatureConfig.defaults().toBuilder().stemming(false).build(), v -> { }, FeatureConfig::toString,
+            FeatureConfig::parse);
 
     /** Every setting, in the order of the text form and the manifest. */
     public static final List<Setting<?>> SETTINGS = List.of(ALGORITHM, SOURCES_ALGORITHM, FIELDS_COST, SOURCES_COST,
@@ -226,15 +227,12 @@ public final class TrainingSettings {
     }
 
     /**
-     * Settings from their text form ({@link #asText()}), with the two feature configurations given, as a bundle
-     * holds them in its pipelines.
+     * Settings from their text form ({@link #asText()}).
      *
      * @throws IllegalArgumentException when a setting is missing or its value is not one it takes
      */
-    public static TrainingSettings fromText(Map<String, String> text, FeatureConfig fieldsFeatures,
-                                            FeatureConfig sourcesFeatures) {
-        return new TrainingSettings(builder().fieldsFeatures(fieldsFeatures).sourcesFeatures(sourcesFeatures)
-                .values.withText(text));
+    public static TrainingSettings fromText(Map<String, String> text) {
+        return new TrainingSettings(builder().values.withText(text));
     }
 
     @Override

@@ -10,19 +10,20 @@ import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.osceclassify.features.FeatureConfig;
 
 class TrainingSettingsTest {
 
     private static final TrainingSettings CHANGED = TrainingSettings.builder().algorithm(
             TrainingSettings.Algorithm.LOGISTIC).fieldsCost(0.7).seed(-3).tuneThresholds(true).calibrationFolds(5)
-            .fieldsLevel(TrainingSettings.FieldsLevel.TOPICS).sourceExamples(
+            .fieldsLevel(TrainingSettings.FieldsLevel.TOPICS).fieldsFeatures(FeatureConfig.builder().ngrams(2)
+                    .metadata(java.util.Set.of()).build()).sourceExamples(
                     TrainingSettings.SourceExamples.FIRST_LISTED).thresholdShrinkage(0).build();
 
     @Test
     @DisplayName("every setting survives its text form, as the bundle's manifest stores it")
     void textFormRoundTrips() {
-        TrainingSettings read = TrainingSettings.fromText(CHANGED.asText(), CHANGED.fieldsFeatures(),
-                CHANGED.sourcesFeatures());
+        TrainingSettings read = TrainingSettings.fromText(CHANGED.asText());
         assertEquals(CHANGED, read);
         assertEquals(TrainingSettings.SETTINGS.size(), CHANGED.asText().size());
         assertNotEquals(TrainingSettings.defaults(), read);
@@ -35,18 +36,18 @@ class TrainingSettingsTest {
         Map<String, String> text = new LinkedHashMap<>(CHANGED.asText());
         text.remove("min_source_count");
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> TrainingSettings.fromText(text, CHANGED.fieldsFeatures(), CHANGED.sourcesFeatures()));
+                () -> TrainingSettings.fromText(text));
         assertTrue(missing.getMessage().contains("min_source_count"), missing.getMessage());
 
         text.put("min_source_count", "0");
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
-                () -> TrainingSettings.fromText(text, CHANGED.fieldsFeatures(), CHANGED.sourcesFeatures()));
+                () -> TrainingSettings.fromText(text));
         assertEquals("min_source_count must be at least 1, was 0", invalid.getMessage());
 
         text.put("min_source_count", "5");
         text.put("fields_cost", "NaN");
         assertThrows(IllegalArgumentException.class,
-                () -> TrainingSettings.fromText(text, CHANGED.fieldsFeatures(), CHANGED.sourcesFeatures()));
+                () -> TrainingSettings.fromText(text));
     }
 
     @Test

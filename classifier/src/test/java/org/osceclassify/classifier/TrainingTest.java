@@ -34,10 +34,10 @@ class TrainingTest {
     void trainingIsDeterministic() {
         TrainedClassifier first = Training.train(SETTINGS, TAXONOMY, CORPUS);
         TrainedClassifier second = Training.train(SETTINGS, TAXONOMY, CORPUS);
-        assertEquals(first.fieldsModel(), second.fieldsModel());
-        assertEquals(first.sourcesModel(), second.sourcesModel());
-        assertArrayEquals(first.fieldsPipeline().toBytes(), second.fieldsPipeline().toBytes());
-        assertArrayEquals(first.sourcesPipeline().toBytes(), second.sourcesPipeline().toBytes());
+        assertEquals(first.fieldsModel().orElseThrow(), second.fieldsModel().orElseThrow());
+        assertEquals(first.sourcesModel().orElseThrow(), second.sourcesModel().orElseThrow());
+        assertArrayEquals(first.fieldsPipeline().orElseThrow().toBytes(), second.fieldsPipeline().orElseThrow().toBytes());
+        assertArrayEquals(first.sourcesPipeline().orElseThrow().toBytes(), second.sourcesPipeline().orElseThrow().toBytes());
         for (OsceDocument doc : CORPUS.subList(0, 10)) {
             assertEquals(first.predict(doc), second.predict(doc));
         }
@@ -52,16 +52,16 @@ class TrainingTest {
         List<OsceDocument> corpus = TestCorpus.themed(90, 5);
         TrainedClassifier sequential = Training.train(settings, TAXONOMY, corpus, 1);
         TrainedClassifier parallel = Training.train(settings, TAXONOMY, corpus, 3);
-        assertEquals(sequential.fieldsModel(), parallel.fieldsModel());
-        assertEquals(sequential.sourcesModel(), parallel.sourcesModel());
-        assertArrayEquals(LinearModelCodec.encode(sequential.fieldsModel()),
-                LinearModelCodec.encode(parallel.fieldsModel()));
+        assertEquals(sequential.fieldsModel().orElseThrow(), parallel.fieldsModel().orElseThrow());
+        assertEquals(sequential.sourcesModel().orElseThrow(), parallel.sourcesModel().orElseThrow());
+        assertArrayEquals(LinearModelCodec.encode(sequential.fieldsModel().orElseThrow()),
+                LinearModelCodec.encode(parallel.fieldsModel().orElseThrow()));
     }
 
     @Test
     @DisplayName("thresholds are probabilities; untuned, each is the probability at the model's own boundary")
     void thresholdsAreProbabilitiesAtTheDecisionBoundary() {
-        LinearModel fields = Training.train(SETTINGS, TAXONOMY, CORPUS).fieldsModel();
+        LinearModel fields = Training.train(SETTINGS, TAXONOMY, CORPUS).fieldsModel().orElseThrow();
         for (int l = 0; l < fields.labels().size(); l++) {
             double threshold = fields.threshold(l);
             assertTrue(threshold > 0 && threshold < 1, "threshold " + threshold);
@@ -151,11 +151,11 @@ class TrainingTest {
         }
         TrainedClassifier original = Training.train(SETTINGS, TAXONOMY, CORPUS);
         TrainedClassifier relabelled = Training.train(SETTINGS, TAXONOMY, shuffled);
-        assertArrayEquals(original.fieldsPipeline().toBytes(), relabelled.fieldsPipeline().toBytes());
-        assertArrayEquals(original.sourcesPipeline().toBytes(), relabelled.sourcesPipeline().toBytes());
+        assertArrayEquals(original.fieldsPipeline().orElseThrow().toBytes(), relabelled.fieldsPipeline().orElseThrow().toBytes());
+        assertArrayEquals(original.sourcesPipeline().orElseThrow().toBytes(), relabelled.sourcesPipeline().orElseThrow().toBytes());
         OsceDocument doc = CORPUS.get(0);
-        assertEquals(original.sourcesPipeline().features(doc),
-                relabelled.sourcesPipeline().features(doc.withoutLabels()));
+        assertEquals(original.sourcesPipeline().orElseThrow().features(doc),
+                relabelled.sourcesPipeline().orElseThrow().features(doc.withoutLabels()));
     }
 
     @Test

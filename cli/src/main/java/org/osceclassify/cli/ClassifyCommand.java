@@ -12,11 +12,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.osceclassify.classifier.Classification;
 import org.osceclassify.classifier.OsceClassifier;
@@ -86,6 +88,10 @@ final class ClassifyCommand implements Callable<Integer> {
 
     /** Documents per unit of work handed to a thread. */
     private static final int BATCH = 256;
+
+    /** How many documents could not be classified, by reason; added to from the worker threads. */
+    private final LongAdder otherLanguage = new LongAdder();
+    private final LongAdder noKnownWords = new LongAdder();
 
     @Override
     public Integer call() throws Exception {
@@ -181,6 +187,31 @@ final class ClassifyCommand implements Callable<Integer> {
             workers.shutdownNow();
         }
         main.terminal.progressDone();
+        unclassified(otherLanguage.sum(), noKnownWords.sum()).ifPresent(line -> {
+            if (!main.quiet) {
+                main.terminal.err().println("osce-classify: " + line);
+            }
+        });
+    }
+
+    /**
+     * The line that says how many documents could not be classified, and why: {@code 3 documents could not be
+     * classified (2 in another language, 1 with no known words)}; empty when every document was.
+     */
+    static Optional<String> unclassified(long otherLanguage, long noKnownWords) {
+        long total = otherLanguage + noKnownWords;
+        if (total == 0) {
+            return Optional.empty();
+        }
+        List<String> reasons = new ArrayList<>();
+        if (otherLanguage > 0) {
+            reasons.add(otherLanguage + " in another language");
+        }
+        if (noKnownWords > 0) {
+            reasons.add(noKnownWords + " with no known words");
+        }
+        return Optional.of(total + (total == 1 ? " document" : " documents") + " could not be classified ("
+                + String.join(", ", reasons) + ")");
     }
 
     /** The formatted results of one batch, in order. */
@@ -188,6 +219,11 @@ final class ClassifyCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder(batch.size() * 160);
         for (OsceDocument doc : batch) {
             Classification c = explain ? classifier.classify(doc) : classifier.scores(doc);
+            switch (c.status().kind()) {
+                case UNSUPPORTED_LANGUAGE -> otherLanguage.increment();
+                case NO_KNOWN_WORDS -> noKnownWords.increment();
+                case OK -> { }
+            }
             text.append(format.record(c, top, explain,
                     rawScores ? ResultFormat.Score.MARGIN : ResultFormat.Score.PROBABILITY));
         }

@@ -75,18 +75,27 @@ final class CorpusInput {
     }
 
     /**
-     * Reads the corpus as {@link #load} does, for training: each task, fields of work and source bodies, needs at
-     * least two labelled items, so a corpus without them is refused here, in terms of the corpus, before any
-     * training starts.
+     * Reads the corpus as {@link #load} does, for training: a task, fields of work or source bodies, is trained if
+     * any item has its labels, and then needs at least two, and at least one task is needed; a corpus that does not
+     * meet this is refused here, in terms of the corpus, before any training starts. A task no item has labels for
+     * is left out with a warning.
      */
     List<OsceDocument> loadForTraining(Terminal terminal, TrainingSettings settings) {
         List<OsceDocument> docs = load(terminal, settings.fieldsLevel());
         long withFields = docs.stream().filter(d -> d.labels().hasFields()).count();
         long withSources = docs.stream().filter(d -> d.labels().hasSources()).count();
-        if (withFields < 2 || withSources < 2) {
+        if (withFields + withSources == 0 || withFields == 1 || withSources == 1) {
             throw new UserInputException(names() + ": cannot train: " + withFields + " of " + docs.size()
-                    + " items have fields of work and " + withSources + " have sources, and each needs at least 2 "
+                    + " items have fields of work and " + withSources + " have sources, and a task needs at least 2 "
                     + "(the fields and sources columns of a CSV, the Fields of work and Source lines of a page)");
+        }
+        if (withFields == 0) {
+            LOG.warn("{}: no item has fields of work: the fields of work task is left out, and the model will "
+                    + "give no fields", names());
+        }
+        if (withSources == 0) {
+            LOG.warn("{}: no item has sources: the source bodies task is left out, and the model will give no "
+                    + "sources", names());
         }
         return docs;
     }

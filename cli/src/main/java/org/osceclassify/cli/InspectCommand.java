@@ -45,8 +45,9 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // The default model is loaded as classify loads it: one cached by an older build is trained again.
+        OsceClassifier classifier = model != null ? OsceClassifier.load(model) : DefaultModel.load(main.terminal);
         Path bundle = model != null ? model : DefaultModel.bundle(main.terminal);
-        OsceClassifier classifier = OsceClassifier.load(bundle);
         TrainedClassifier t = classifier.trained();
         PrintStream out = main.terminal.out();
         TrainingSettings s = t.settings();
@@ -61,32 +62,45 @@ final class InspectCommand implements Callable<Integer> {
                 + s.fieldsCost() + ", sources C=" + s.sourcesCost() + ", seed " + s.seed());
         out.println("  fields level:   " + s.fieldsLevel().name().toLowerCase(Locale.ROOT) + ", at least "
                 + s.minFields() + " per document");
-        out.println("  fields features:  " + t.fieldsPipeline().config() + "; vocabulary "
-                + t.fieldsPipeline().vocabularySize());
-        out.println("  sources features: " + t.sourcesPipeline().config() + "; vocabulary "
-                + t.sourcesPipeline().vocabularySize());
+        for (TrainedClassifier.Task task : TrainedClassifier.Task.values()) {
+            if (!t.tasks().contains(task)) {
+                out.println("  left out:       the " + task.description() + " task (the corpus had no labels for "
+                        + "it); classify gives no " + (task == TrainedClassifier.Task.FIELDS_OF_WORK ? "fields"
+                        : "sources"));
+            }
+        }
+        t.fieldsPipeline().ifPresent(p -> out.println("  fields features:  " + p.config() + "; vocabulary "
+                + p.vocabularySize()));
+        t.sourcesPipeline().ifPresent(p -> out.println("  sources features: " + p.config() + "; vocabulary "
+                + p.vocabularySize()));
+        out.println("  languages:      " + (summary.languages().isEmpty() ? "not known (no item long enough to "
+                + "judge)" : String.join(", ", summary.languages()))
+                + "; a document clearly in another language is not classified");
         out.println();
 
-        out.println("fields of work (" + summary.fieldCounts().size() + "): label, training items, threshold "
-                + "(a probability), strongest features");
-        LinearModel fields = t.fieldsModel();
-        for (int l = 0; l < fields.labels().size(); l++) {
-            String label = fields.labels().get(l);
-            out.println(String.format(Locale.ROOT, "  %-50s %5d  %.3f", label,
-                    summary.fieldCounts().getOrDefault(label, 0), fields.threshold(l)));
-            printFeatures(out, fields.strongest(l, features, t.fieldsPipeline()::textFeatureName));
-        }
-        out.println();
+        t.fieldsModel().ifPresent(fields -> {
+            out.println("fields of work (" + summary.fieldCounts().size() + "): label, training items, threshold "
+                    + "(a probability), strongest features");
+            for (int l = 0; l < fields.labels().size(); l++) {
+                String label = fields.labels().get(l);
+                out.println(String.format(Locale.ROOT, "  %-50s %5d  %.3f", label,
+                        summary.fieldCounts().getOrDefault(label, 0), fields.threshold(l)));
+                printFeatures(out, fields.strongest(l, features, t.fieldsPipeline().orElseThrow()::textFeatureName));
+            }
+            out.println();
+        });
 
-        out.println("source bodies (" + summary.sourceCounts().size() + "): class, training items, strongest "
-                + "features");
-        LinearModel sources = t.sourcesModel();
-        for (int l = 0; l < sources.labels().size(); l++) {
-            String label = sources.labels().get(l);
-            out.println(String.format(Locale.ROOT, "  %-70s %5d", label,
-                    summary.sourceCounts().getOrDefault(label, 0)));
-            printFeatures(out, sources.strongest(l, features, t.sourcesPipeline()::textFeatureName));
-        }
+        t.sourcesModel().ifPresent(sources -> {
+            out.println("source bodies (" + summary.sourceCounts().size() + "): class, training items, strongest "
+                    + "features");
+            for (int l = 0; l < sources.labels().size(); l++) {
+                String label = sources.labels().get(l);
+                out.println(String.format(Locale.ROOT, "  %-70s %5d", label,
+                        summary.sourceCounts().getOrDefault(label, 0)));
+                printFeatures(out, sources.strongest(l, features,
+                        t.sourcesPipeline().orElseThrow()::textFeatureName));
+            }
+        });
 
         classifier.evaluation().ifPresent(evaluation -> {
             out.println();
@@ -96,8 +110,8 @@ final class InspectCommand implements Callable<Integer> {
 
         out.println();
         out.println("provenance");
-        printProvenance(out, "fields model", t.fieldsModel());
-        printProvenance(out, "sources model", t.sourcesModel());
+        t.fieldsModel().ifPresent(m -> printProvenance(out, "fields model", m));
+        t.sourcesModel().ifPresent(m -> printProvenance(out, "sources model", m));
         return 0;
     }
 

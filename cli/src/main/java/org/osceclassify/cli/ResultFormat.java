@@ -21,9 +21,11 @@ import org.osceclassify.classifier.ScoredLabel;
 /**
  * How {@code classify} writes its results: one text record per document, so that output streams in constant
  * memory and records can be formatted on several threads. CSV has the columns
- * {@code id,fields,sources,field_scores,source_scores} (plus {@code words} with {@code --explain}); labels are
- * joined with {@code ;}, most probable first, and scores written as {@code label=0.930}: calibrated probabilities,
- * or the models' margins with {@code --raw-scores}.
+ * {@code id,fields,sources,field_scores,source_scores,status} (plus {@code words} with {@code --explain}); labels
+ * are joined with {@code ;}, most probable first, and scores written as {@code label=0.930}: calibrated
+ * probabilities, or the models' margins with {@code --raw-scores}. The status is the
+ * {@link org.osceclassify.classifier.ClassificationStatus} in its readable form ({@code ok}, {@code no-known-words},
+ * {@code unsupported-language:ru}); a document that could not be classified has no labels.
  */
 enum ResultFormat {
     table, csv, jsonl;
@@ -57,8 +59,9 @@ enum ResultFormat {
         if (this != csv) {
             return "";
         }
-        return explain ? CSV.format("id", "fields", "sources", "field_scores", "source_scores", "words") + "\n"
-                : CSV.format("id", "fields", "sources", "field_scores", "source_scores") + "\n";
+        return explain
+                ? CSV.format("id", "fields", "sources", "field_scores", "source_scores", "status", "words") + "\n"
+                : CSV.format("id", "fields", "sources", "field_scores", "source_scores", "status") + "\n";
     }
 
     /**
@@ -71,9 +74,9 @@ enum ResultFormat {
             case table -> table(c, sources, explain, score);
             case csv -> (explain
                     ? CSV.format(c.id(), labels(c.fields()), labels(sources), scores(c.fields(), score),
-                    scores(sources, score), words(c.words()))
+                    scores(sources, score), c.status(), words(c.words()))
                     : CSV.format(c.id(), labels(c.fields()), labels(sources), scores(c.fields(), score),
-                    scores(sources, score)))
+                    scores(sources, score), c.status()))
                     + "\n";
             case jsonl -> json(c, sources, explain, score);
         };
@@ -81,6 +84,9 @@ enum ResultFormat {
 
     private static String table(Classification c, List<ScoredLabel> sources, boolean explain, Score score) {
         StringBuilder out = new StringBuilder(c.id()).append('\n');
+        if (!c.status().isOk()) {
+            return out.append("  not classified: ").append(c.status()).append('\n').toString();
+        }
         out.append("  fields:  ").append(c.fields().stream().map(l -> l.label() + " (" + score(score.of(l)) + ")")
                 .collect(Collectors.joining(", "))).append('\n');
         out.append("  sources: ").append(sources.stream().map(l -> l.label() + " (" + score(score.of(l)) + ")")
@@ -98,6 +104,7 @@ enum ResultFormat {
         try (JsonGenerator g = JSON.createGenerator(line)) {
             g.writeStartObject();
             g.writeStringField("id", c.id());
+            g.writeStringField("status", c.status().toString());
             scored(g, "fields", c.fields(), score);
             scored(g, "sources", sources, score);
             if (explain) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.osceclassify.classifier.Evaluation;
@@ -21,7 +22,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code osce-classify train}: trains both tasks on a corpus and writes the model bundle. */
+/**
+ * {@code osce-classify train}: trains both tasks on a corpus and writes the model bundle; a task the corpus has no
+ * labels for is left out, with a warning.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train the fields-of-work and source-body models on a corpus and write one model bundle.",
         footer = {"", "Examples:",
@@ -98,9 +102,12 @@ final class TrainCommand implements Callable<Integer> {
         terminal.out().println(String.format(Locale.ROOT,
                 "trained on %d items (%d with fields, %d with sources) in %.1f s", s.items(), s.fieldsItems(),
                 s.sourcesItems(), took.toMillis() / 1000.0));
-        terminal.out().println("fields of work: " + s.fieldCounts().size() + " labels; source bodies: "
-                + s.sourceCounts().size() + " classes (sources with fewer than "
-                + trained.settings().minSourceCount() + " items count as \"" + TrainedClassifier.OTHER_SOURCE
-                + "\"); algorithm " + trained.settings().algorithm().name().toLowerCase(Locale.ROOT));
+        Set<TrainedClassifier.Task> tasks = trained.tasks();
+        terminal.out().println("fields of work: " + (tasks.contains(TrainedClassifier.Task.FIELDS_OF_WORK)
+                ? s.fieldCounts().size() + " labels" : "left out") + "; source bodies: "
+                + (tasks.contains(TrainedClassifier.Task.SOURCE_BODIES) ? s.sourceCounts().size()
+                + " classes (sources with fewer than " + trained.settings().minSourceCount() + " items count as \""
+                + TrainedClassifier.OTHER_SOURCE + "\")" : "left out") + "; algorithm "
+                + trained.settings().algorithm().name().toLowerCase(Locale.ROOT));
     }
 }

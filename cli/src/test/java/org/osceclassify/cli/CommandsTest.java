@@ -219,12 +219,13 @@ class CommandsTest {
         assertEquals(0, run.exitCode(), run.err());
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(run.out())).getRecords();
-        assertEquals(List.of("id", "fields", "sources", "field_scores", "source_scores"),
+        assertEquals(List.of("id", "fields", "sources", "field_scores", "source_scores", "status"),
                 rows.get(0).getParser().getHeaderNames());
         assertEquals(60, rows.size());
         CSVRecord first = rows.get(0);
         assertEquals("test-0000", first.get("id"));
         assertEquals("Elections", first.get("fields").split(";")[0]);
+        assertEquals("ok", first.get("status"));
         assertEquals(2, first.get("sources").split(";").length);
         assertTrue(first.get("source_scores").matches("[^=;]+=\\d\\.\\d{3};[^=;]+=-?\\d\\.\\d{3}"),
                 first.get("source_scores"));
@@ -233,7 +234,7 @@ class CommandsTest {
     @Test
     void withoutFormatTheOutputFilesExtensionChoosesIt() throws IOException {
         List<String> csv = classifyTo("out.csv");
-        assertEquals("id,fields,sources,field_scores,source_scores", csv.get(0));
+        assertEquals("id,fields,sources,field_scores,source_scores,status", csv.get(0));
         assertEquals(61, csv.size(), "a header and 60 documents");
 
         for (String jsonl : List.of("out.jsonl", "out.json")) {
@@ -312,7 +313,7 @@ class CommandsTest {
 
         assertEquals(0, run.exitCode(), run.err());
         List<CSVRecord> rows = csv(run.out());
-        assertEquals(List.of("id", "fields", "sources", "field_scores", "source_scores", "words"),
+        assertEquals(List.of("id", "fields", "sources", "field_scores", "source_scores", "status", "words"),
                 rows.get(0).getParser().getHeaderNames());
         assertEquals(60, rows.size());
         for (CSVRecord row : rows) {
@@ -434,7 +435,7 @@ class CommandsTest {
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
 
-        LinearModel fields = OsceClassifier.load(model).trained().fieldsModel();
+        LinearModel fields = OsceClassifier.load(model).trained().fieldsModel().orElseThrow();
         for (int l = 0; l < fields.labels().size(); l++) {
             String label = fields.labels().get(l);
             int at = lines.indexOf(String.format(Locale.ROOT, "  %-50s %5d  %.3f", label, 20, fields.threshold(l)));
@@ -546,6 +547,21 @@ class CommandsTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("  fields of work: Conflict prevention and resolution (")),
                 run.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("  source bodies:  Minsk Group (")), run.out());
+    }
+
+    @Test
+    void inspectTrainsAgainADefaultModelCachedByAnotherBuildAsClassifyDoes() throws IOException {
+        CliRun first = CliRun.of("inspect");
+        assertEquals(0, first.exitCode(), first.err());
+        String line = first.out().lines().findFirst().orElseThrow();
+        Path cached = Path.of(line.substring("model bundle ".length(), line.length() - " (the default model)".length()));
+        Files.writeString(cached, "OSCECLS1 written by another build");
+
+        CliRun run = CliRun.of("inspect");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("osce-classify: training the default model on "), run.err());
+        assertTrue(run.out().contains("fields of work (23)"), run.out());
     }
 
     @Test

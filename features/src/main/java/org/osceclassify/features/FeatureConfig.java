@@ -199,9 +199,29 @@ public final class FeatureConfig {
         return values.hashCode();
     }
 
+    /** {@code FeatureConfig{stemming=true, ngrams=1, ...}}: every setting; {@link #parse} reads it back. */
     @Override
     public String toString() {
-        return "FeatureConfig" + values;
+        return PREFIX + values;
+    }
+
+    private static final String PREFIX = "FeatureConfig";
+
+    /**
+     * A configuration from its {@link #toString()} form.
+     *
+     * @throws IllegalArgumentException when the text is not that form, or names a value a setting does not take
+     */
+    public static FeatureConfig parse(String text) {
+        Setting.require(text.startsWith(PREFIX + "{") && text.endsWith("}"), "not a feature configuration: " + text);
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        String inner = text.substring(PREFIX.length() + 1, text.length() - 1);
+        for (String pair : inner.isEmpty() ? new String[0] : inner.split(", ")) {
+            int equals = pair.indexOf('=');
+            Setting.require(equals > 0, "not a setting: " + pair);
+            settings.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+        return new Builder(SettingValues.defaults(SETTINGS).withText(settings)).build();
     }
 
     private static boolean bool(String text) {

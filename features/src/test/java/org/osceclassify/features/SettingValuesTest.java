@@ -30,6 +30,19 @@ class SettingValuesTest {
     }
 
     @Test
+    @DisplayName("a configuration reads back from its printed form, and nothing else passes for one")
+    void configurationParsesFromItsPrintedForm() {
+        FeatureConfig config = FeatureConfig.builder().ngrams(2).metadata(Set.of(FeatureConfig.MetadataFamily.PLACE,
+                FeatureConfig.MetadataFamily.LENGTH)).hashBuckets(1024).build();
+        assertEquals(config, FeatureConfig.parse(config.toString()));
+        assertEquals(FeatureConfig.defaults(), FeatureConfig.parse(FeatureConfig.defaults().toString()));
+        assertThrows(IllegalArgumentException.class, () -> FeatureConfig.parse("FeatureConfig{ngrams=9}"));
+        assertThrows(IllegalArgumentException.class, () -> FeatureConfig.parse("stemming=true"));
+        assertThrows(IllegalArgumentException.class, () -> FeatureConfig.parse(
+                config.toString().replace("maxVocabulary=0", "maxVocabulary=10")));
+    }
+
+    @Test
     @DisplayName("a value a setting does not take is refused with the setting's reason, in code and in text")
     void valuesAreChecked() {
         SettingValues defaults = SettingValues.defaults(FeatureConfig.SETTINGS);
