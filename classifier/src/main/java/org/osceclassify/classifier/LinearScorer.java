@@ -158,5 +158,10 @@ final class LinearScorer {
         boolean hasWords() {
             return textSize > 0;
         }
+
+        /** How many of the document's text features the model knows. */
+        int words() {
+            return textSize;
+        }
     }
 }

@@ -132,6 +132,13 @@ public final class FeaturePipeline {
             this.titleTokens = AnalysisChain.normalizing().analyze(doc.title());
             this.bodyTokens = AnalysisChain.normalizing().analyze(doc.body());
         }
+
+        /** How many different words the title and body have, stop words included. */
+        public int distinctWords() {
+            java.util.Set<String> words = new java.util.HashSet<>(titleTokens);
+            words.addAll(bodyTokens);
+            return words.size();
+        }
     }
 
     /** The analysis of {@code doc} that every pipeline starts from. */
