@@ -115,7 +115,7 @@ public final class Evaluations {
     private static Evaluation evaluate(String method, TrainingSettings settings, Taxonomy taxonomy,
                                        List<OsceDocument> corpus, List<Splits.Split> splits, Progress progress,
                                        Function<Splits.Split, TrainedClassifier> train) {
-        Labelling labelling = new Labelling(taxonomy, settings.fieldsLevel());
+        List<OsceDocument> labelled = Training.labelled(corpus, taxonomy, settings);
         List<Set<String>> fieldsTruth = new ArrayList<>();
         List<Set<String>> fieldsPredicted = new ArrayList<>();
         Set<String> fieldLabels = new TreeSet<>();
@@ -146,9 +146,9 @@ public final class Evaluations {
             sourceClasses.addAll(classifier.summary().sourceCounts().keySet());
             classifier.thresholds().forEach((label, t) ->
                     thresholdSums.merge(label, new double[] {t, 1}, (a, b) -> new double[] {a[0] + b[0], a[1] + 1}));
-            for (OsceDocument doc : split.test(corpus)) {
-                Set<String> fields = labelling.fields(doc);
-                List<String> sources = labelling.sources(doc);
+            for (OsceDocument doc : split.test(labelled)) {
+                Set<String> fields = new LinkedHashSet<>(doc.labels().fields());
+                List<String> sources = doc.labels().sources();
                 if (fields.isEmpty() && sources.isEmpty()) {
                     continue;
                 }

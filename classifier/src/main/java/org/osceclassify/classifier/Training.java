@@ -15,7 +15,9 @@ import java.util.concurrent.Future;
 
 import org.osceclassify.features.FeaturePipeline;
 import org.osceclassify.features.LanguageDetection;
+import org.osceclassify.model.Corpora;
 import org.osceclassify.model.OsceDocument;
+import org.osceclassify.model.ReadOptions;
 import org.osceclassify.model.Taxonomy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,14 +57,14 @@ public final class Training {
             throw new IllegalArgumentException("training needs at least one thread, was " + threads);
         }
         long start = System.nanoTime();
-        Labelling labelling = new Labelling(taxonomy, settings.fieldsLevel());
-        List<OsceDocument> fieldsDocs = corpus.stream().filter(d -> !labelling.fields(d).isEmpty()).toList();
-        List<OsceDocument> sourcesDocs = corpus.stream().filter(d -> !labelling.sources(d).isEmpty()).toList();
+        List<OsceDocument> labelled = labelled(corpus, taxonomy, settings);
+        List<OsceDocument> fieldsDocs = labelled.stream().filter(d -> d.labels().hasFields()).toList();
+        List<OsceDocument> sourcesDocs = labelled.stream().filter(d -> d.labels().hasSources()).toList();
         Map<String, Integer> fieldCounts = new TreeMap<>();
-        fieldsDocs.forEach(d -> labelling.fields(d).forEach(f -> fieldCounts.merge(f, 1, Integer::sum)));
-        Set<String> sourceClasses = sourceClasses(sourcesDocs, labelling, settings.minSourceCount());
+        fieldsDocs.forEach(d -> d.labels().fields().forEach(f -> fieldCounts.merge(f, 1, Integer::sum)));
+        Set<String> sourceClasses = sourceClasses(sourcesDocs, settings.minSourceCount());
         Map<String, Integer> sourceCounts = new TreeMap<>();
-        sourcesDocs.forEach(d -> folded(labelling.sources(d), sourceClasses)
+        sourcesDocs.forEach(d -> folded(d.labels().sources(), sourceClasses)
                 .forEach(s -> sourceCounts.merge(s, 1, Integer::sum)));
         boolean trainFields = !fieldsDocs.isEmpty();
         boolean trainSources = !sourcesDocs.isEmpty();
@@ -97,10 +99,10 @@ public final class Training {
                     fieldCounts.size(), fieldsDocs.size(), sourceClasses.size(), sourcesDocs.size(), threads);
             Future<List<String>> languages = pool.submit(() -> languages(corpus));
             TaskTraining.Started fieldsTraining = !trainFields ? null : new TaskTraining(fieldsTask(fieldsPipeline,
-                    labelling, fieldsDocs, fieldCounts, settings), settings.algorithm(), settings.fieldsCost(),
+                    fieldsDocs, fieldCounts, settings), settings.algorithm(), settings.fieldsCost(),
                     settings).start(pool);
             TaskTraining.Started sourcesTraining = !trainSources ? null : new TaskTraining(sourcesTask(
-                    sourcesPipeline, labelling, sourcesDocs, sourceClasses, sourceCounts, settings),
+                    sourcesPipeline, sourcesDocs, sourceClasses, sourceCounts, settings),
                     settings.sourcesAlgorithm(), settings.sourcesCost(), settings).start(pool);
             LinearModel fieldsModel = fieldsTraining == null ? null : fieldsTraining.finish();
             LinearModel sourcesModel = sourcesTraining == null ? null : sourcesTraining.finish();
@@ -176,9 +178,8 @@ public final class Training {
      * The fields task: each field against the rest, its positive items weighing (negatives / positives) to the
      * power of the class weighting.
      */
-    static TaskTraining.Task fieldsTask(FeaturePipeline pipeline, Labelling labelling,
-                                                List<OsceDocument> docs, Map<String, Integer> counts,
-                                                TrainingSettings settings) {
+    static TaskTraining.Task fieldsTask(FeaturePipeline pipeline, List<OsceDocument> docs,
+                                        Map<String, Integer> counts, TrainingSettings settings) {
         List<String> labels = List.copyOf(counts.keySet());
         boolean[][] positive = new boolean[labels.size()][docs.size()];
         float[] weights = new float[labels.size()];
@@ -187,7 +188,7 @@ public final class Training {
             weights[l] = (float) Math.pow((docs.size() - n) / (double) n, settings.classWeighting());
         }
         for (int d = 0; d < docs.size(); d++) {
-            for (String field : labelling.fields(docs.get(d))) {
+            for (String field : docs.get(d).labels().fields()) {
                 positive[labels.indexOf(field)][d] = true;
             }
         }
@@ -199,15 +200,15 @@ public final class Training {
      * first only, by the settings); a class's positive items weigh {@code items / (classes * items of the class)}
      * to the power of the class weighting, as a balanced multi-class model weighs them.
      */
-    private static TaskTraining.Task sourcesTask(FeaturePipeline pipeline, Labelling labelling,
-                                                 List<OsceDocument> docs, Set<String> classes,
-                                                 Map<String, Integer> counts, TrainingSettings settings) {
+    private static TaskTraining.Task sourcesTask(FeaturePipeline pipeline, List<OsceDocument> docs,
+                                                 Set<String> classes, Map<String, Integer> counts,
+                                                 TrainingSettings settings) {
         List<String> labels = List.copyOf(classes);
         boolean[][] positive = new boolean[labels.size()][docs.size()];
         int examples = 0;
         Map<String, Integer> used = new TreeMap<>();
         for (int d = 0; d < docs.size(); d++) {
-            List<String> sources = folded(labelling.sources(docs.get(d)), classes);
+            List<String> sources = folded(docs.get(d).labels().sources(), classes);
             List<String> counted = settings.sourceExamples() == TrainingSettings.SourceExamples.EACH_LISTED
                     ? sources : sources.subList(0, 1);
             for (String source : counted) {
@@ -228,10 +229,19 @@ public final class Training {
         return docs.stream().map(OsceDocument::withoutLabels).toList();
     }
 
+    /**
+     * The documents' labels as the two tasks see them: through the taxonomy, fields at the settings' level, as the
+     * corpus readers normalise them.
+     */
+    static List<OsceDocument> labelled(List<OsceDocument> docs, Taxonomy taxonomy, TrainingSettings settings) {
+        return Corpora.normaliseLabels(docs, ReadOptions.defaults().toBuilder().taxonomy(taxonomy)
+                .fieldsLevel(settings.fieldsLevel()).build());
+    }
+
     /** The sources with at least {@code minCount} items, plus {@link TrainedClassifier#OTHER_SOURCE} for the rest. */
-    static Set<String> sourceClasses(List<OsceDocument> docs, Labelling labelling, int minCount) {
+    static Set<String> sourceClasses(List<OsceDocument> docs, int minCount) {
         Map<String, Integer> counts = new TreeMap<>();
-        docs.forEach(d -> labelling.sources(d).forEach(s -> counts.merge(s, 1, Integer::sum)));
+        docs.forEach(d -> d.labels().sources().forEach(s -> counts.merge(s, 1, Integer::sum)));
         Set<String> classes = new TreeSet<>();
         counts.forEach((source, count) -> classes.add(count >= minCount ? source : TrainedClassifier.OTHER_SOURCE));
         return classes;

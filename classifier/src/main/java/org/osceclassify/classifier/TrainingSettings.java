@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.osceclassify.features.FeatureConfig;
 import org.osceclassify.features.Setting;
 import org.osceclassify.features.SettingValues;
+import org.osceclassify.model.ReadOptions.FieldsLevel;
 
 /**
  * How {@link Training} trains the two tasks: the algorithm and its cost, the label sets, the calibration and
@@ -26,14 +27,6 @@ public final class TrainingSettings {
         LOGISTIC,
         /** Linear SVM (LibLinear {@code L2R_L2LOSS_SVC_DUAL}). */
         SVM
-    }
-
-    /** The label set of the fields-of-work task. */
-    public enum FieldsLevel {
-        /** The 23 fields of work; sub-topics count as their field. */
-        FIELDS,
-        /** The site's finer sub-topics where an item has one, else its field. */
-        TOPICS
     }
 
     /** How an item that lists several source bodies counts in the sources task. */
@@ -155,6 +148,7 @@ public final class TrainingSettings {
         return get(SEED);
     }
 
+    /** The label set of the fields-of-work task: the 23 fields, or the site's finer sub-topics. */
     public FieldsLevel fieldsLevel() {
         return get(FIELDS_LEVEL);
     }

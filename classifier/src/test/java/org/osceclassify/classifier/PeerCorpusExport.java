@@ -37,17 +37,17 @@ public final class PeerCorpusExport {
         try (CorpusReader reader = Corpora.open(corpus)) {
             docs = reader.stream().toList();
         }
-        Labelling labelling = new Labelling(taxonomy, TrainingSettings.FieldsLevel.FIELDS);
+        List<OsceDocument> labelled = Training.labelled(docs, taxonomy, TrainingSettings.defaults());
         int[] fold = Splits.foldOf(docs.size(), folds, seed);
         Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".peers", ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").setHeader(
                      "id", "fold", "date", "content_type", "dateline", "title", "text", "fields", "sources").get())) {
             for (int i = 0; i < docs.size(); i++) {
-                OsceDocument d = docs.get(i);
+                OsceDocument d = labelled.get(i);
                 csv.printRecord(d.id(), fold[i], d.date().map(Object::toString).orElse(""), d.contentType(),
-                        d.place(), d.title(), d.body(), String.join(";", labelling.fields(d)),
-                        String.join(";", labelling.sources(d)));
+                        d.place(), d.title(), d.body(), String.join(";", d.labels().fields()),
+                        String.join(";", d.labels().sources()));
             }
         }
         Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

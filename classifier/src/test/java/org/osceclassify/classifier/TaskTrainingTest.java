@@ -26,12 +26,12 @@ class TaskTrainingTest {
     void ourMarginsAreTribuos(TrainingSettings.Algorithm algorithm) {
         TrainingSettings settings = TrainingSettings.builder().algorithm(algorithm).build();
         List<OsceDocument> train = TestCorpus.themed(60, 3).stream().filter(d -> d.labels().hasFields()).toList();
-        Labelling labelling = new Labelling(TAXONOMY, settings.fieldsLevel());
         FeaturePipeline pipeline = FeaturePipeline.fit(settings.fieldsFeatures(), TAXONOMY,
                 train.stream().map(OsceDocument::withoutLabels).toList());
         Map<String, Integer> counts = new TreeMap<>();
-        train.forEach(d -> labelling.fields(d).forEach(f -> counts.merge(f, 1, Integer::sum)));
-        TaskTraining.Task task = Training.fieldsTask(pipeline, labelling, train, counts, settings);
+        List<OsceDocument> labelled = Training.labelled(train, TAXONOMY, settings);
+        labelled.forEach(d -> d.labels().fields().forEach(f -> counts.merge(f, 1, Integer::sum)));
+        TaskTraining.Task task = Training.fieldsTask(pipeline, labelled, counts, settings);
         TaskTraining training = new TaskTraining(task, algorithm, settings.fieldsCost(), settings);
 
         for (int l = 0; l < task.labels().size(); l++) {

@@ -11,12 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.osceclassify.features.FeatureConfig;
+import org.osceclassify.model.ReadOptions;
 
 class TrainingSettingsTest {
 
     private static final TrainingSettings CHANGED = TrainingSettings.builder().algorithm(
             TrainingSettings.Algorithm.LOGISTIC).fieldsCost(0.7).seed(-3).tuneThresholds(true).calibrationFolds(5)
-            .fieldsLevel(TrainingSettings.FieldsLevel.TOPICS).fieldsFeatures(FeatureConfig.builder().ngrams(2)
+            .fieldsLevel(ReadOptions.FieldsLevel.TOPICS).fieldsFeatures(FeatureConfig.builder().ngrams(2)
                     .metadata(java.util.Set.of()).build()).sourceExamples(
                     TrainingSettings.SourceExamples.FIRST_LISTED).thresholdShrinkage(0).build();
 

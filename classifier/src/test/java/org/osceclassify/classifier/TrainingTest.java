@@ -21,6 +21,7 @@ import org.osceclassify.model.Labels;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Origin;
 import org.osceclassify.model.Taxonomy;
+import org.osceclassify.model.ReadOptions;
 
 class TrainingTest {
 
@@ -170,7 +171,7 @@ class TrainingTest {
         }
         Set<String> fields = Training.train(SETTINGS, TAXONOMY, corpus).summary().fieldCounts().keySet();
         assertEquals(Set.of(TestCorpus.ELECTIONS, TestCorpus.MEDIA, TestCorpus.POLICING), fields);
-        Set<String> topics = Training.train(SETTINGS.toBuilder().fieldsLevel(TrainingSettings.FieldsLevel.TOPICS)
+        Set<String> topics = Training.train(SETTINGS.toBuilder().fieldsLevel(ReadOptions.FieldsLevel.TOPICS)
                 .build(), TAXONOMY, corpus).summary().fieldCounts().keySet();
         assertTrue(topics.contains("Safety of journalists"), topics.toString());
     }

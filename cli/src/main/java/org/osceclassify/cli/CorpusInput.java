@@ -53,8 +53,8 @@ final class CorpusInput {
      * Reads every document of every path into memory, its fields of work at {@code level} (sub-topics folded into
      * their fields, or kept), reporting skipped items and unknown labels on stderr.
      */
-    List<OsceDocument> load(Terminal terminal, TrainingSettings.FieldsLevel level) {
-        ReadOptions options = ReadOptions.builder().fieldsLevel(readLevel(level)).build();
+    List<OsceDocument> load(Terminal terminal, ReadOptions.FieldsLevel level) {
+        ReadOptions options = ReadOptions.builder().fieldsLevel(level).build();
         List<OsceDocument> docs = new ArrayList<>();
         for (Path path : paths()) {
             try (CorpusReader reader = Corpora.open(path, options)) {
@@ -115,12 +115,6 @@ final class CorpusInput {
             }
             throw new UserInputException(names() + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The level at which the corpus reader keeps fields of work, for a model trained at {@code level}. */
-    static ReadOptions.FieldsLevel readLevel(TrainingSettings.FieldsLevel level) {
-        return level == TrainingSettings.FieldsLevel.TOPICS ? ReadOptions.FieldsLevel.TOPICS
-                : ReadOptions.FieldsLevel.FIELDS;
     }
 
     /** {@value #DEFAULT_CORPUS} under the osce-classify home folder. */

@@ -8,6 +8,7 @@ import org.osceclassify.classifier.CorpusSplit;
 import org.osceclassify.classifier.TrainingSettings;
 import org.osceclassify.model.Corpora;
 import org.osceclassify.model.OsceDocument;
+import org.osceclassify.model.ReadOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,7 +72,7 @@ final class SplitCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--train-out and --test-out are the same file: " + trainOut);
         }
         // sub-topics are kept as they are, so that the files lose nothing a --fields-level topics model needs
-        List<OsceDocument> docs = corpus.load(main.terminal, TrainingSettings.FieldsLevel.TOPICS);
+        List<OsceDocument> docs = corpus.load(main.terminal, ReadOptions.FieldsLevel.TOPICS);
         if (docs.size() < 2) {
             throw new UserInputException(corpus.names() + ": " + docs.size()
                     + " item, too few to split (at least 2 are needed, one for each file)");

@@ -1,6 +1,7 @@
 package org.osceclassify.cli;
 
 import org.osceclassify.classifier.TrainingSettings;
+import org.osceclassify.model.ReadOptions;
 import picocli.CommandLine.Option;
 
 /** The options that choose how to train, shared by train, cross-validate and demo. */
@@ -14,7 +15,7 @@ final class TrainingOptions {
     @Option(names = "--fields-level", paramLabel = "LEVEL",
             description = "Predict the 23 fields of work, or the site's finer sub-topics: ${COMPLETION-CANDIDATES}. "
                     + "Default: fields.")
-    TrainingSettings.FieldsLevel fieldsLevel;
+    ReadOptions.FieldsLevel fieldsLevel;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice. Default: 42.")
     Long seed;

@@ -2,6 +2,7 @@ package org.osceclassify.model;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -105,6 +106,18 @@ public final class Corpora {
      */
     public static String decodeUtf8(byte[] bytes, String source) {
         return StrictUtf8.decode(Objects.requireNonNull(bytes, "bytes"), Objects.requireNonNull(source, "source"));
+    }
+
+    /**
+     * The documents with their labels normalised as {@link #open} normalises what it reads, through {@code options}'
+     * taxonomy at its fields level: a sub-topic becomes its field (or stays one, at the topics level), a former name
+     * the current one, repeats dropped, unknown names kept as written. For documents read at another level, or made
+     * in code.
+     */
+    public static List<OsceDocument> normaliseLabels(List<OsceDocument> documents, ReadOptions options) {
+        LabelNormaliser normaliser = new LabelNormaliser(Objects.requireNonNull(options, "options"),
+                new LoadReport.Tally());
+        return documents.stream().map(normaliser::normalise).toList();
     }
 
     /**
