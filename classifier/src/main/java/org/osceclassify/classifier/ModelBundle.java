@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -19,9 +18,6 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import org.osceclassify.features.FeaturePipeline;
 import org.osceclassify.model.CorpusException;
 import org.osceclassify.model.Taxonomy;
@@ -83,7 +79,7 @@ final class ModelBundle {
     /** The classifier in a bundle's entries; {@code name} names the bundle in messages. */
     static Contents read(Map<String, byte[]> entries, String name) throws BundleException {
         try {
-            Json manifest = Json.parse(require(entries, MANIFEST, name));
+            ManifestJson manifest = ManifestJson.parse(require(entries, MANIFEST, name));
             Set<TrainedClassifier.Task> tasks = tasks(manifest.strings("tasks"));
             boolean hasFields = tasks.contains(TrainedClassifier.Task.FIELDS_OF_WORK);
             boolean hasSources = tasks.contains(TrainedClassifier.Task.SOURCE_BODIES);
@@ -236,7 +232,7 @@ final class ModelBundle {
     }
 
     /** The settings, which must name the feature configurations the pipelines were fitted with. */
-    private static TrainingSettings settings(Json s, FeaturePipeline fieldsPipeline,
+    private static TrainingSettings settings(ManifestJson s, FeaturePipeline fieldsPipeline,
                                              FeaturePipeline sourcesPipeline) throws IOException {
         Map<String, String> text = new LinkedHashMap<>();
         s.values().forEach((name, value) -> text.put(name, String.valueOf(value)));
@@ -249,94 +245,15 @@ final class ModelBundle {
     }
 
     /** The training summary; its duration is not stored (it would make bundles differ), so it reads as zero. */
-    private static TrainedClassifier.Summary summary(Json s) {
+    private static TrainedClassifier.Summary summary(ManifestJson s) {
         return new TrainedClassifier.Summary(s.number("items").intValue(), s.number("fields_items").intValue(),
                 s.number("sources_items").intValue(), counts(s.object("field_counts")),
                 counts(s.object("source_counts")), s.strings("languages"), Duration.ZERO);
     }
 
-    private static Map<String, Integer> counts(Json counts) {
+    private static Map<String, Integer> counts(ManifestJson counts) {
         Map<String, Integer> out = new TreeMap<>();
         counts.values().forEach((key, value) -> out.put(key, ((Number) value).intValue()));
         return out;
-    }
-
-    /**
-     * A JSON object of the manifest, read with Jackson's streaming parser into its members: strings, numbers and
-     * nested objects. Jackson's tree model would do the same, but setting up its data binding took a tenth of a
-     * second or more of every command that loads a bundle.
-     */
-    private record Json(Map<String, Object> values) {
-
-        static Json parse(byte[] json) throws IOException {
-            try (JsonParser p = JSON.createParser(json)) {
-                if (p.nextToken() != JsonToken.START_OBJECT) {
-                    throw new JsonParseException(p, "the manifest is not a JSON object");
-                }
-                return object(p);
-            }
-        }
-
-        private static Json object(JsonParser p) throws IOException {
-            Map<String, Object> values = new LinkedHashMap<>();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (value == JsonToken.START_OBJECT) {
-                    values.put(name, object(p));
-                } else if (value.isNumeric()) {
-                    values.put(name, p.getNumberValue());
-                } else if (value == JsonToken.VALUE_STRING) {
-                    values.put(name, p.getText());
-                } else if (value == JsonToken.START_ARRAY) {
-                    values.put(name, strings(p, name));
-                } else {
-                    throw new JsonParseException(p, "unexpected " + value + " for \"" + name + "\"");
-                }
-            }
-            return new Json(values);
-        }
-
-        /** An array of strings, the one kind of array a manifest holds. */
-        private static List<String> strings(JsonParser p, String name) throws IOException {
-            List<String> strings = new ArrayList<>();
-            JsonToken token;
-            while ((token = p.nextToken()) == JsonToken.VALUE_STRING) {
-                strings.add(p.getText());
-            }
-            if (token != JsonToken.END_ARRAY) {
-                throw new JsonParseException(p, "unexpected " + token + " in \"" + name + "\"");
-            }
-            return List.copyOf(strings);
-        }
-
-        String text(String name) {
-            return (String) require(name);
-        }
-
-        @SuppressWarnings("unchecked")
-        List<String> strings(String name) {
-            Object value = require(name);
-            if (!(value instanceof List)) {
-                throw new IllegalArgumentException("\"" + name + "\" in the manifest is not a list");
-            }
-            return (List<String>) value;
-        }
-
-        Number number(String name) {
-            return (Number) require(name);
-        }
-
-        Json object(String name) {
-            return (Json) require(name);
-        }
-
-        private Object require(String name) {
-            Object value = values.get(name);
-            if (value == null) {
-                throw new IllegalArgumentException("the manifest has no \"" + name + "\"");
-            }
-            return value;
-        }
     }
 }

@@ -1,38 +1,15 @@
 package org.osceclassify.classifier;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 import org.osceclassify.features.FeaturePipeline;
 import org.osceclassify.model.OsceDocument;
-import org.tribuo.Dataset;
-import org.tribuo.Example;
-import org.tribuo.Feature;
-import org.tribuo.ImmutableDataset;
 import org.tribuo.ImmutableFeatureMap;
-import org.tribuo.MutableFeatureMap;
-import org.tribuo.MutableOutputInfo;
-import org.tribuo.Model;
-import org.tribuo.VariableIDInfo;
-import org.tribuo.VariableInfo;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.liblinear.LibLinearClassificationModel;
-import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
-import org.tribuo.classification.liblinear.LinearClassificationType;
-import org.tribuo.classification.liblinear.LinearClassificationType.LinearType;
-import org.tribuo.impl.ArrayExample;
-import org.tribuo.provenance.ModelProvenance;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Trains one task's {@link LinearModel}: each label's one-vs-rest problem as a separate Tribuo LibLinear training,
@@ -43,10 +20,6 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * label and fold order, so the model does not depend on the number of threads.
  */
 final class TaskTraining {
-
-    private static final int MAX_ITERATIONS = 1000;
-    /** The creation time recorded for training data and models, fixed so that bundles are reproducible. */
-    private static final OffsetDateTime FIXED_TIME = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     /**
      * A task's training problems: its documents' features, and for each label which documents have it and how
@@ -64,52 +37,13 @@ final class TaskTraining {
                 boolean[][] positive, float[] positiveWeights, boolean exclusive) {
     }
 
-    /** The weights one training found for a label, in the task's columns, with its provenance. */
-    record LabelWeights(double[] row, double bias, String provenance) {
-    }
-
     private final Task task;
-    private final TrainingSettings.Algorithm solver;
-    private final double cost;
     private final TrainingSettings settings;
-    /** Each document's features, by name in name order, as Tribuo examples take them. */
-    private final String[][] names;
-    private final double[][] values;
-    /** The task's column of each feature name: text features by pipeline index, then the metadata features. */
-    private final Map<String, Integer> columns;
-    private final List<String> metaFeatures;
-
+    private final LabelTraining trainings;
     TaskTraining(Task task, TrainingSettings.Algorithm solver, double cost, TrainingSettings settings) {
         this.task = task;
-        this.solver = solver;
-        this.cost = cost;
         this.settings = settings;
-        int n = task.docs().size();
-        this.names = new String[n][];
-        this.values = new double[n][];
-        Map<String, Integer> cols = new HashMap<>();
-        FeaturePipeline pipeline = task.pipeline();
-        for (int i = 0; i < pipeline.vocabularySize(); i++) {
-            cols.put(pipeline.textFeatureName(i), i);
-        }
-        TreeSet<String> meta = new TreeSet<>();
-        for (int d = 0; d < n; d++) {
-            List<Feature> features = pipeline.features(task.docs().get(d));
-            names[d] = new String[features.size()];
-            values[d] = new double[features.size()];
-            for (int f = 0; f < features.size(); f++) {
-                names[d][f] = features.get(f).getName();
-                values[d][f] = features.get(f).getValue();
-                if (!cols.containsKey(names[d][f])) {
-                    meta.add(names[d][f]);
-                }
-            }
-        }
-        this.metaFeatures = List.copyOf(meta);
-        for (String m : metaFeatures) {
-            cols.put(m, cols.size());
-        }
-        this.columns = cols;
+        this.trainings = new LabelTraining(task, solver, cost);
     }
 
     /**
@@ -124,21 +58,21 @@ final class TaskTraining {
         SplittableRandom seeds = new SplittableRandom(settings.seed());
         List<Integer> all = java.util.stream.IntStream.range(0, n).boxed().toList();
 
-        List<Future<LabelWeights>> whole = new ArrayList<>();
-        ImmutableFeatureMap wholeFeatures = featureMap(all);
+        List<Future<LabelTraining.LabelWeights>> whole = new ArrayList<>();
+        ImmutableFeatureMap wholeFeatures = trainings.featureMap(all);
         for (int l = 0; l < labels; l++) {
             int label = l;
             long seed = seeds.nextLong();
-            whole.add(pool.submit(() -> trainLabel(label, all, wholeFeatures, seed, true)));
+            whole.add(pool.submit(() -> trainings.train(label, all, wholeFeatures, seed, true)));
         }
-        List<List<Future<LabelWeights>>> byFold = new ArrayList<>();
+        List<List<Future<LabelTraining.LabelWeights>>> byFold = new ArrayList<>();
         for (Splits.Split fold : folds) {
-            List<Future<LabelWeights>> models = new ArrayList<>();
-            ImmutableFeatureMap foldFeatures = featureMap(fold.train());
+            List<Future<LabelTraining.LabelWeights>> models = new ArrayList<>();
+            ImmutableFeatureMap foldFeatures = trainings.featureMap(fold.train());
             for (int l = 0; l < labels; l++) {
                 int label = l;
                 long seed = seeds.nextLong();
-                models.add(pool.submit(() -> trainLabel(label, fold.train(), foldFeatures, seed, false)));
+                models.add(pool.submit(() -> trainings.train(label, fold.train(), foldFeatures, seed, false)));
             }
             byFold.add(models);
         }
@@ -148,11 +82,11 @@ final class TaskTraining {
     /** The trainings of a task, submitted to a pool; {@link #finish} waits for them and calibrates. */
     final class Started {
         private final List<Splits.Split> folds;
-        private final List<Future<LabelWeights>> whole;
-        private final List<List<Future<LabelWeights>>> byFold;
+        private final List<Future<LabelTraining.LabelWeights>> whole;
+        private final List<List<Future<LabelTraining.LabelWeights>>> byFold;
 
-        private Started(List<Splits.Split> folds, List<Future<LabelWeights>> whole,
-                        List<List<Future<LabelWeights>>> byFold) {
+        private Started(List<Splits.Split> folds, List<Future<LabelTraining.LabelWeights>> whole,
+                        List<List<Future<LabelTraining.LabelWeights>>> byFold) {
             this.folds = folds;
             this.whole = whole;
             this.byFold = byFold;
@@ -163,8 +97,8 @@ final class TaskTraining {
         }
     }
 
-    private LinearModel finish(List<Splits.Split> folds, List<Future<LabelWeights>> whole,
-                               List<List<Future<LabelWeights>>> byFold) {
+    private LinearModel finish(List<Splits.Split> folds, List<Future<LabelTraining.LabelWeights>> whole,
+                               List<List<Future<LabelTraining.LabelWeights>>> byFold) {
         int n = task.docs().size();
         int labels = task.labels().size();
         List<Integer> all = java.util.stream.IntStream.range(0, n).boxed().toList();
@@ -202,7 +136,7 @@ final class TaskTraining {
                         : c.probability(0);
             }
         }
-        List<LabelWeights> weights = whole.stream().map(TaskTraining::await).toList();
+        List<LabelTraining.LabelWeights> weights = whole.stream().map(TaskTraining::await).toList();
         StringBuilder provenance = new StringBuilder();
         for (int l = 0; l < labels; l++) {
             provenance.append("== ").append(task.labels().get(l)).append('\n').append(weights.get(l).provenance())
@@ -224,113 +158,18 @@ final class TaskTraining {
                 settings.thresholdShrinkage());
     }
 
-    private LinearModel uncalibrated(List<Future<LabelWeights>> fold) {
-        List<LabelWeights> weights = fold.stream().map(TaskTraining::await).toList();
+    private LinearModel uncalibrated(List<Future<LabelTraining.LabelWeights>> fold) {
+        List<LabelTraining.LabelWeights> weights = fold.stream().map(TaskTraining::await).toList();
         List<Calibration> identity = weights.stream().map(w -> new Calibration(1, 0)).toList();
         return model(weights, identity, new double[weights.size()], "");
     }
 
-    private LinearModel model(List<LabelWeights> weights, List<Calibration> calibrations, double[] thresholds,
+    private LinearModel model(List<LabelTraining.LabelWeights> weights, List<Calibration> calibrations, double[] thresholds,
                               String provenance) {
-        double[][] rows = weights.stream().map(LabelWeights::row).toArray(double[][]::new);
-        double[] biases = weights.stream().mapToDouble(LabelWeights::bias).toArray();
-        return new LinearModel(solver, task.exclusive(), task.labels(), task.pipeline().vocabularySize(),
-                metaFeatures, rows, biases, calibrations, thresholds, provenance);
-    }
-
-    /** The metadata feature columns of the task, after its text features. */
-    List<String> metaFeatures() {
-        return metaFeatures;
-    }
-
-    /** The feature map of the documents {@code docs}, which every label's training on them shares. */
-    private ImmutableFeatureMap featureMap(List<Integer> docs) {
-        MutableFeatureMap map = new MutableFeatureMap();
-        for (int d : docs) {
-            for (int f = 0; f < names[d].length; f++) {
-                map.add(names[d][f], values[d][f]);
-            }
-        }
-        return new ImmutableFeatureMap(map);
-    }
-
-    /** Label {@code label}'s weights from a training on the documents {@code docs}. */
-    private LabelWeights trainLabel(int label, List<Integer> docs, ImmutableFeatureMap features, long seed,
-                                    boolean keepProvenance) {
-        String name = task.labels().get(label);
-        long positives = docs.stream().filter(d -> task.positive()[label][d]).count();
-        if (positives == 0 || positives == docs.size()) {
-            // One class only: LibLinear learns nothing, every document is on the one side.
-            return new LabelWeights(new double[columns.size()], positives == 0 ? -1 : 1, "no training: every item "
-                    + "is " + (positives == 0 ? "without" : "with") + " the label");
-        }
-        return weights(fit(label, docs, features, seed), name, keepProvenance);
-    }
-
-    /**
-     * Tribuo's LibLinear model of label {@code label} trained on all the task's documents with {@code seed}, as
-     * {@link #start} trains it: for checking that our scoring gives Tribuo's margins.
-     */
-    Model<Label> tribuoModel(int label, long seed) {
-        List<Integer> all = java.util.stream.IntStream.range(0, task.docs().size()).boxed().toList();
-        return fit(label, all, featureMap(all), seed);
-    }
-
-    /** Trains label {@code label} against the rest on the documents {@code docs} with Tribuo's LibLinear trainer. */
-    private Model<Label> fit(int label, List<Integer> docs, ImmutableFeatureMap features, long seed) {
-        String name = task.labels().get(label);
-        Label yes = new Label(name);
-        Label no = new Label("not " + name);
-        LabelFactory factory = new LabelFactory();
-        MutableOutputInfo<Label> outputs = factory.generateInfo();
-        List<Example<Label>> examples = new ArrayList<>(docs.size());
-        for (int d : docs) {
-            Label output = task.positive()[label][d] ? yes : no;
-            outputs.observe(output);
-            examples.add(new ArrayExample<>(output, names[d], values[d]));
-        }
-        // The documents' features are the same for every label: their map is made once per fold and shared.
-        Dataset<Label> data = new ImmutableDataset<>(examples, new SimpleDataSourceProvenance(
-                task.name() + " training items, " + name + " or not", FIXED_TIME, factory), factory, features,
-                outputs.generateImmutableOutputInfo(), false);
-        LibLinearClassificationTrainer trainer = new LibLinearClassificationTrainer(
-                new LinearClassificationType(solver == TrainingSettings.Algorithm.SVM
-                        ? LinearType.L2R_L2LOSS_SVC_DUAL : LinearType.L2R_LR),
-                cost, MAX_ITERATIONS, tolerance(solver), seed);
-        trainer.setLabelWeights(Map.of(yes, task.positiveWeights()[label], no, 1f));
-        return trainer.train(data, task.pipeline().provenance());
-    }
-
-    /**
-     * The weights of a trained one-vs-rest LibLinear model of {@code label}, in the task's columns: LibLinear's
-     * margin of the label, {@code w . x + b}, read through Tribuo's public copy of the LibLinear model.
-     */
-    LabelWeights weights(Model<Label> model, String label, boolean keepProvenance) {
-        de.bwaldvogel.liblinear.Model inner = ((LibLinearClassificationModel) model).getInnerModels().get(0);
-        double[] w = inner.getFeatureWeights();
-        // A two-class LibLinear model holds one weight vector, for its first label; the other's margin is minus it.
-        double sign = model.getOutputIDInfo().getOutput(inner.getLabels()[0]).getLabel().equals(label) ? 1 : -1;
-        double[] row = new double[columns.size()];
-        for (VariableInfo feature : model.getFeatureIDMap()) {
-            row[columns.get(feature.getName())] = sign * w[((VariableIDInfo) feature).getID()];
-        }
-        double bias = sign * w[inner.getNrFeature()];
-        return new LabelWeights(row, bias, keepProvenance ? provenance(model) : "");
-    }
-
-    /** The model's provenance as text, without the time and machine of training, so that bundles reproduce. */
-    private String provenance(Model<Label> model) {
-        ModelProvenance p = model.getProvenance();
-        return new ModelProvenance(p.getClassName(), FIXED_TIME, p.getDatasetProvenance(), p.getTrainerProvenance(),
-                task.pipeline().provenance(), false).toString();
-    }
-
-    /**
-     * LibLinear's own default stopping tolerance for a solver: 0.1 for the dual SVM (the largest violation of the
-     * optimality conditions), 0.01 for logistic regression (the relative gradient norm).
-     */
-    private static double tolerance(TrainingSettings.Algorithm solver) {
-        return solver == TrainingSettings.Algorithm.SVM ? 0.1 : 0.01;
+        double[][] rows = weights.stream().map(LabelTraining.LabelWeights::row).toArray(double[][]::new);
+        double[] biases = weights.stream().mapToDouble(LabelTraining.LabelWeights::bias).toArray();
+        return new LinearModel(trainings.solver(), task.exclusive(), task.labels(), task.pipeline().vocabularySize(),
+                trainings.metaFeatures(), rows, biases, calibrations, thresholds, provenance);
     }
 
     /** A task's result; its failure rethrown as it was thrown. */

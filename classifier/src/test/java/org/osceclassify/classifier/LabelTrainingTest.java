@@ -16,7 +16,7 @@ import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 
-class TaskTrainingTest {
+class LabelTrainingTest {
 
     private static final Taxonomy TAXONOMY = Taxonomy.bundled();
 
@@ -32,12 +32,12 @@ class TaskTrainingTest {
         List<OsceDocument> labelled = Training.labelled(train, TAXONOMY, settings);
         labelled.forEach(d -> d.labels().fields().forEach(f -> counts.merge(f, 1, Integer::sum)));
         TaskTraining.Task task = Training.fieldsTask(pipeline, labelled, counts, settings);
-        TaskTraining training = new TaskTraining(task, algorithm, settings.fieldsCost(), settings);
+        LabelTraining training = new LabelTraining(task, algorithm, settings.fieldsCost());
 
         for (int l = 0; l < task.labels().size(); l++) {
             String label = task.labels().get(l);
             Model<Label> tribuo = training.tribuoModel(l, 17L + l);
-            TaskTraining.LabelWeights weights = training.weights(tribuo, label, false);
+            LabelTraining.LabelWeights weights = training.weights(tribuo, label, false);
             LinearScorer ours = new LinearScorer(pipeline, new LinearModel(algorithm, false, List.of(label),
                     pipeline.vocabularySize(), training.metaFeatures(), new double[][] {weights.row()},
                     new double[] {weights.bias()}, List.of(new Calibration(1, 0)), new double[] {0.5}, ""));
