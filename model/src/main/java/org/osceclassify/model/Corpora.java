@@ -91,14 +91,6 @@ public final class Corpora {
 
     /**
      * Text given as bytes, such as standard input, decoded as UTF-8 the way corpus files are: strictly, so that
-     * invalid UTF-8 is refused rather than replaced. Empty when the bytes are not valid UTF-8.
-     */
-    public static Optional<String> decodeUtf8(byte[] bytes) {
-        return StrictUtf8.decode(Objects.requireNonNull(bytes, "bytes"));
-    }
-
-    /**
-     * Text given as bytes, such as standard input, decoded as UTF-8 the way corpus files are: strictly, so that
      * invalid UTF-8 is refused rather than replaced, with an error naming {@code source} and the line of the first
      * bad byte ({@code <stdin>:2: invalid UTF-8 (byte 0xFF)}).
      *

@@ -15,7 +15,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * Reads files as UTF-8 and refuses anything else, naming the line of the first bad byte: invalid UTF-8 is
@@ -33,15 +32,6 @@ final class StrictUtf8 {
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-    }
-
-    /** {@code bytes} decoded as UTF-8, or empty when they are not valid UTF-8. */
-    static Optional<String> decode(byte[] bytes) {
-        try {
-            return Optional.of(decoder().decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
-        }
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -15,15 +14,16 @@ class StrictUtf8Test {
     @Test
     @DisplayName("valid UTF-8 decodes to its text")
     void validUtf8() {
-        assertEquals(Optional.of("Café talks, Київ"),
-                Corpora.decodeUtf8("Café talks, Київ".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("Café talks, Київ", Corpora.decodeUtf8("Café talks, Київ".getBytes(StandardCharsets.UTF_8),
+                "<stdin>"));
     }
 
     @Test
-    @DisplayName("invalid or truncated UTF-8 is refused, never replaced")
-    void invalidUtf8() {
-        assertEquals(Optional.empty(), Corpora.decodeUtf8("Café".getBytes(StandardCharsets.ISO_8859_1)));
-        assertEquals(Optional.empty(), Corpora.decodeUtf8(new byte[] {'a', (byte) 0xD0}));
+    @DisplayName("Latin-1 bytes are refused, never replaced")
+    void latin1IsRefused() {
+        CorpusException e = assertThrows(CorpusException.class,
+                () -> Corpora.decodeUtf8("Café".getBytes(StandardCharsets.ISO_8859_1), "<stdin>"));
+        assertEquals("<stdin>:1: invalid UTF-8 (byte 0xE9)", e.getMessage());
     }
 
     @Test
