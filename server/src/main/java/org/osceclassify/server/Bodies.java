@@ -41,6 +41,7 @@ final class Bodies {
     static InputStream limited(Context ctx, long limit) throws IOException {
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
+            drain(ctx.req().getInputStream());
             throw tooLarge(limit);
         }
         return new Limited(ctx.req().getInputStream(), limit);
@@ -59,6 +60,25 @@ final class Bodies {
                 throw api;
             }
             throw ApiException.badRequest("invalid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** How much of a refused body is read and dropped, so that a client still sending it receives the 413. */
+    private static final long DRAIN = 16L * 1024 * 1024;
+
+    /**
+     * Reads and drops up to 16 MB of a refused body: a server that answers and closes while the client is still
+     * writing makes many clients (java.net.http among them) see a broken connection instead of the 413.
+     */
+    private static void drain(InputStream in) {
+        try {
+            byte[] buffer = new byte[64 * 1024];
+            long dropped = 0;
+            for (int n; dropped < DRAIN && (n = in.read(buffer)) > 0; ) {
+                dropped += n;
+            }
+        } catch (IOException e) {
+            // the client went away: nothing to answer
         }
     }
 
@@ -97,6 +117,7 @@ final class Bodies {
         private void count(int n) {
             read += n;
             if (read > limit) {
+                drain(in);
                 throw tooLarge(limit);
             }
         }
