@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
                 SplitCommand.class,
                 ClassifyCommand.class,
                 InspectCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  osce-classify demo",
