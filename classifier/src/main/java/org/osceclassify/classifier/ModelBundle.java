@@ -215,6 +215,7 @@ final class ModelBundle {
                 g.writeString(language);
             }
             g.writeEndArray();
+            g.writeStringField("corpus", summary.corpus());
             g.writeEndObject();
             g.writeEndObject();
         } catch (IOException e) {
@@ -248,7 +249,7 @@ final class ModelBundle {
     private static TrainedClassifier.Summary summary(ManifestJson s) {
         return new TrainedClassifier.Summary(s.number("items").intValue(), s.number("fields_items").intValue(),
                 s.number("sources_items").intValue(), counts(s.object("field_counts")),
-                counts(s.object("source_counts")), s.strings("languages"), Duration.ZERO);
+                counts(s.object("source_counts")), s.strings("languages"), s.text("corpus"), Duration.ZERO);
     }
 
     private static Map<String, Integer> counts(ManifestJson counts) {

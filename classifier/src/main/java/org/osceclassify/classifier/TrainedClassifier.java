@@ -41,11 +41,15 @@ public final class TrainedClassifier {
      * @param languages    the languages of the training corpus, ISO 639-1 codes in order (see
      *                     {@link Training#languages}); a document clearly in none of them is not classified. Empty
      *                     when no item was long enough to judge, and then no document is refused for its language
+     * @param corpus       a fingerprint of the training corpus: the SHA-256 of its documents' contents and labels in
+     *                     order (see {@link Training#fingerprint}), the same wherever the corpus was read from
      * @param duration     how long training took
      */
     public record Summary(int items, int fieldsItems, int sourcesItems, Map<String, Integer> fieldCounts,
-                          Map<String, Integer> sourceCounts, List<String> languages, Duration duration) {
+                          Map<String, Integer> sourceCounts, List<String> languages, String corpus,
+                          Duration duration) {
         public Summary {
+            Objects.requireNonNull(corpus, "corpus");
             fieldCounts = Map.copyOf(fieldCounts);
             sourceCounts = Map.copyOf(sourceCounts);
             languages = List.copyOf(new java.util.TreeSet<>(languages));

@@ -1,6 +1,11 @@
 package org.osceclassify.classifier;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +112,7 @@ public final class Training {
             LinearModel fieldsModel = fieldsTraining == null ? null : fieldsTraining.finish();
             LinearModel sourcesModel = sourcesTraining == null ? null : sourcesTraining.finish();
             TrainedClassifier.Summary summary = new TrainedClassifier.Summary(corpus.size(), fieldsDocs.size(),
-                    sourcesDocs.size(), fieldCounts, sourceCounts, finish(languages),
+                    sourcesDocs.size(), fieldCounts, sourceCounts, finish(languages), fingerprint(corpus),
                     Duration.ofNanos(System.nanoTime() - start));
             LOG.debug("trained in {} ms", summary.duration().toMillis());
             return new TrainedClassifier(fieldsPipeline, fieldsModel, sourcesPipeline, sourcesModel, taxonomy,
@@ -236,6 +241,31 @@ public final class Training {
     static List<OsceDocument> labelled(List<OsceDocument> docs, Taxonomy taxonomy, TrainingSettings settings) {
         return Corpora.normaliseLabels(docs, ReadOptions.defaults().toBuilder().taxonomy(taxonomy)
                 .fieldsLevel(settings.fieldsLevel()).build());
+    }
+
+    /**
+     * A fingerprint of a training corpus, {@code sha256:} and 64 hex digits: the SHA-256 of every document's id,
+     * title, body, date, place, content type, locations and labels, in order. Where the documents were read from is
+     * left out, so the same corpus gives the same fingerprint from any folder.
+     */
+    static String fingerprint(List<OsceDocument> corpus) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        for (OsceDocument d : corpus) {
+            List<String> parts = List.of(d.id(), d.title(), d.body(), String.valueOf(d.date()),
+                    String.valueOf(d.place()), String.valueOf(d.contentType()), String.join(";", d.locations()),
+                    String.join(";", d.labels().fields()), String.join(";", d.labels().sources()));
+            for (String part : parts) {
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+                sha.update(bytes);
+            }
+        }
+        return "sha256:" + HexFormat.of().formatHex(sha.digest());
     }
 
     /** The sources with at least {@code minCount} items, plus {@link TrainedClassifier#OTHER_SOURCE} for the rest. */

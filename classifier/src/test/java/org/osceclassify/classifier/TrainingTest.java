@@ -72,6 +72,19 @@ class TrainingTest {
     }
 
     @Test
+    @DisplayName("the corpus fingerprint names the documents and labels trained on, not where they were read from")
+    void corpusFingerprint() {
+        String fingerprint = Training.train(SETTINGS, TAXONOMY, CORPUS).summary().corpus();
+        assertTrue(fingerprint.matches("sha256:[0-9a-f]{64}"), fingerprint);
+        List<OsceDocument> elsewhere = CORPUS.stream().map(d -> new OsceDocument(d.id(), d.title(), d.body(),
+                d.date(), d.place(), d.contentType(), d.locations(), d.labels(), Origin.of("elsewhere.csv"))).toList();
+        assertEquals(fingerprint, Training.fingerprint(elsewhere));
+        List<OsceDocument> relabelled = new ArrayList<>(CORPUS);
+        relabelled.set(0, CORPUS.get(0).withLabels(new Labels(List.of(TestCorpus.RFOM), List.of(TestCorpus.MEDIA))));
+        assertFalse(fingerprint.equals(Training.fingerprint(relabelled)), "a changed label changes it");
+    }
+
+    @Test
     @DisplayName("the themes are learned: a new document gets its theme's field and source first")
     void learnsTheThemes() {
         TrainedClassifier classifier = Training.train(SETTINGS, TAXONOMY, CORPUS);

@@ -73,6 +73,7 @@ final class InspectCommand implements Callable<Integer> {
                 + p.vocabularySize()));
         t.sourcesPipeline().ifPresent(p -> out.println("  sources features: " + p.config() + "; vocabulary "
                 + p.vocabularySize()));
+        out.println("  corpus:         " + summary.corpus());
         out.println("  languages:      " + (summary.languages().isEmpty() ? "not known (no item long enough to "
                 + "judge)" : String.join(", ", summary.languages()))
                 + "; a document clearly in another language is not classified");

@@ -37,6 +37,7 @@ final class ModelApi {
         out.put("loaded_at", m.loadedAt().toString());
         ObjectNode training = out.putObject("training");
         training.put("items", s.items()).put("fields_items", s.fieldsItems()).put("sources_items", s.sourcesItems());
+        training.put("corpus", s.corpus());
         training.put("seconds", s.duration().toMillis() / 1000.0);
         s.languages().forEach(training.putArray("languages")::add);
         t.tasks().forEach(task -> training.withArray("tasks").add(task.id()));
