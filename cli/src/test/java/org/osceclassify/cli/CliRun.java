@@ -64,16 +64,10 @@ record CliRun(int exitCode, String out, String err) {
      * cannot vary for itself, such as its environment or its privileges.
      */
     static CliRun inChildJvm(List<String> prefix, Map<String, String> environment, String stdin, String... args) {
-        List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
         try {
             Path err = Files.createTempFile("cli-run", ".err");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
-                builder.environment().putAll(environment);
-                Process child = builder.start();
+                Process child = childJvm(prefix, environment, err, args).start();
                 try (var in = child.getOutputStream()) {
                     in.write(stdin.getBytes(StandardCharsets.UTF_8));
                 }
@@ -89,5 +83,20 @@ record CliRun(int exitCode, String out, String err) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The command {@code prefix java -cp ... Main args} of a child JVM started from this test's class path, not yet
+     * started, with {@code environment} added to this process's and its standard error going to {@code err}: for a
+     * test that must drive the running child itself, such as sending it a signal.
+     */
+    static ProcessBuilder childJvm(List<String> prefix, Map<String, String> environment, Path err, String... args) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        return builder;
     }
 }
