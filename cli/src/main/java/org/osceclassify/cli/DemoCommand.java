@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.osceclassify.classifier.Classification;
+import org.osceclassify.classifier.ClassificationCsv;
 import org.osceclassify.classifier.Evaluation;
 import org.osceclassify.classifier.Evaluations;
 import org.osceclassify.classifier.OsceClassifier;
@@ -58,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static String describe(List<ScoredLabel> labels) {
-        return String.join(", ", labels.stream().map(l -> l.label() + " (" + ResultFormat.score(l.probability()) + ")")
+        return String.join(", ", labels.stream().map(l -> l.label() + " (" + ClassificationCsv.decimal(l.probability()) + ")")
                 .toList());
     }
 }

@@ -3,8 +3,6 @@ package org.osceclassify.cli;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -15,15 +13,15 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.apache.commons.csv.CSVFormat;
 import org.osceclassify.classifier.Classification;
+import org.osceclassify.classifier.ClassificationCsv;
 import org.osceclassify.classifier.FeatureWeight;
 import org.osceclassify.classifier.ScoredLabel;
 
 /**
  * How {@code classify} writes its results: one text record per document, so that output streams in constant
- * memory and records can be formatted on several threads. CSV has the columns
- * {@code id,fields,sources,field_scores,source_scores,status} (plus {@code words} with {@code --explain}); labels
- * are joined with {@code ;}, most probable first, and scores written as {@code label=0.930}: calibrated
- * probabilities, or the models' margins with {@code --raw-scores}. The status is the
+ * memory and records can be formatted on several threads. CSV has the columns of {@link ClassificationCsv}
+ * (plus {@code words} with {@code --explain}), scores being calibrated probabilities, or the models' margins with
+ * {@code --raw-scores}. The status is the
  * {@link org.osceclassify.classifier.ClassificationStatus} in its readable form ({@code ok}, {@code no-known-words},
  * {@code unsupported-language:ru}); a document that could not be classified has no labels.
  */
@@ -59,9 +57,7 @@ enum ResultFormat {
         if (this != csv) {
             return "";
         }
-        return explain
-                ? CSV.format("id", "fields", "sources", "field_scores", "source_scores", "status", "words") + "\n"
-                : CSV.format("id", "fields", "sources", "field_scores", "source_scores", "status") + "\n";
+        return CSV.format(ClassificationCsv.header(explain).toArray()) + "\n";
     }
 
     /**
@@ -72,12 +68,7 @@ enum ResultFormat {
         List<ScoredLabel> sources = c.sources().subList(0, Math.min(top, c.sources().size()));
         return switch (this) {
             case table -> table(c, sources, explain, score);
-            case csv -> (explain
-                    ? CSV.format(c.id(), labels(c.fields()), labels(sources), scores(c.fields(), score),
-                    scores(sources, score), c.status(), words(c.words()))
-                    : CSV.format(c.id(), labels(c.fields()), labels(sources), scores(c.fields(), score),
-                    scores(sources, score), c.status()))
-                    + "\n";
+            case csv -> CSV.format(ClassificationCsv.record(c, top, explain, score::of).toArray()) + "\n";
             case jsonl -> json(c, sources, explain, score);
         };
     }
@@ -87,13 +78,13 @@ enum ResultFormat {
         if (!c.status().isOk()) {
             return out.append("  not classified: ").append(c.status()).append('\n').toString();
         }
-        out.append("  fields:  ").append(c.fields().stream().map(l -> l.label() + " (" + score(score.of(l)) + ")")
+        out.append("  fields:  ").append(c.fields().stream().map(l -> l.label() + " (" + ClassificationCsv.decimal(score.of(l)) + ")")
                 .collect(Collectors.joining(", "))).append('\n');
-        out.append("  sources: ").append(sources.stream().map(l -> l.label() + " (" + score(score.of(l)) + ")")
+        out.append("  sources: ").append(sources.stream().map(l -> l.label() + " (" + ClassificationCsv.decimal(score.of(l)) + ")")
                 .collect(Collectors.joining(", "))).append('\n');
         if (explain) {
             c.words().forEach((label, ws) -> out.append("  why ").append(label).append(": ").append(ws.stream()
-                    .map(w -> w.feature() + " " + score(w.weight())).collect(Collectors.joining(", ")))
+                    .map(w -> w.feature() + " " + ClassificationCsv.decimal(w.weight())).collect(Collectors.joining(", ")))
                     .append('\n'));
         }
         return out.toString();
@@ -139,50 +130,5 @@ enum ResultFormat {
             g.writeEndObject();
         }
         g.writeEndArray();
-    }
-
-    static String labels(List<ScoredLabel> labels) {
-        return labels.stream().map(ScoredLabel::label).collect(Collectors.joining(";"));
-    }
-
-    static String scores(List<ScoredLabel> labels, Score score) {
-        StringBuilder out = new StringBuilder();
-        for (ScoredLabel l : labels) {
-            if (!out.isEmpty()) {
-                out.append(';');
-            }
-            out.append(l.label()).append('=').append(score(score.of(l)));
-        }
-        return out.toString();
-    }
-
-    /**
-     * A score with three decimals, exactly as {@code String.format(Locale.ROOT, "%.3f", value)} writes it (half up
-     * on the shortest decimal form of the double, "-0.000" for small negatives), at a fraction of its cost.
-     */
-    static String score(double value) {
-        if (!Double.isFinite(value)) {
-            return Double.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
-        }
-        String sign = Math.copySign(1.0, value) < 0 ? "-" : "";
-        double thousandths = Math.abs(value) * 1000;
-        double whole = Math.floor(thousandths);
-        double fraction = thousandths - whole;
-        if (thousandths < 1e9 && Math.abs(fraction - 0.5) > 1e-6) {
-            // Far from a tie, every decimal form of the value rounds the same way: round here.
-            long units = (long) whole + (fraction > 0.5 ? 1 : 0);
-            long milli = units % 1000;
-            return sign + units / 1000 + (milli < 10 ? ".00" : milli < 100 ? ".0" : ".") + milli;
-        }
-        String fixed = new BigDecimal(Double.toString(Math.abs(value))).setScale(3, RoundingMode.HALF_UP)
-                .toPlainString();
-        return sign + fixed;
-    }
-
-    static String words(Map<String, List<FeatureWeight>> words) {
-        return words.entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue().stream().map(FeatureWeight::feature)
-                        .collect(Collectors.joining(" ")))
-                .collect(Collectors.joining(" | "));
     }
 }

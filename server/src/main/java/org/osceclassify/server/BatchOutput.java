@@ -5,14 +5,13 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.osceclassify.classifier.Classification;
+import org.osceclassify.classifier.ClassificationCsv;
 import org.osceclassify.classifier.ScoredLabel;
 
 /**
@@ -133,14 +132,12 @@ abstract class BatchOutput implements AutoCloseable {
 
         @Override
         void begin() throws IOException {
-            printer.printRecord("id", "fields", "sources", "field_scores", "source_scores", "status");
+            printer.printRecord(ClassificationCsv.header(false));
         }
 
         @Override
         void document(Classification c) throws IOException {
-            List<ScoredLabel> sources = c.sources().subList(0, Math.min(SOURCES, c.sources().size()));
-            printer.printRecord(c.id(), labels(c.fields()), labels(sources), scores(c.fields()), scores(sources),
-                    c.status().toString());
+            printer.printRecord(ClassificationCsv.record(c, SOURCES, false, ScoredLabel::probability));
         }
 
         @Override
@@ -150,15 +147,6 @@ abstract class BatchOutput implements AutoCloseable {
 
         @Override
         void end() {
-        }
-
-        private static String labels(List<ScoredLabel> labels) {
-            return labels.stream().map(ScoredLabel::label).collect(Collectors.joining(";"));
-        }
-
-        private static String scores(List<ScoredLabel> labels) {
-            return labels.stream().map(l -> l.label() + "=" + String.format(Locale.ROOT, "%.3f", l.probability()))
-                    .collect(Collectors.joining(";"));
         }
     }
 }
