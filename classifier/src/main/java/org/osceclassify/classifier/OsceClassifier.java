@@ -93,9 +93,19 @@ public final class OsceClassifier {
      * @throws org.osceclassify.model.CorpusException when the text is not a page
      */
     public Classification classifyPage(String id, String pageText) {
+        return classify(pageDocument(id, pageText));
+    }
+
+    /**
+     * The document of a scraped OSCE page, as {@link #classifyPage} classifies it: its id is {@code id}, and the
+     * page's own Source and Fields lines are left out.
+     *
+     * @throws org.osceclassify.model.CorpusException when the text is not a page
+     */
+    public static OsceDocument pageDocument(String id, String pageText) {
         OsceDocument page = Corpora.parsePage(pageText, Origin.of(id));
-        return classify(new OsceDocument(id, page.title(), page.body(), page.date(), page.place(),
-                page.contentType(), page.locations(), null, page.origin()));
+        return new OsceDocument(id, page.title(), page.body(), page.date(), page.place(), page.contentType(),
+                page.locations(), null, page.origin());
     }
 
     /** Classifies a document; its labels, if any, are ignored. */

@@ -27,22 +27,18 @@ final class DocumentRequests {
 
         /** Classifies this document with {@code classifier}; {@code explain} adds the words that weighed most. */
         Classification classify(OsceClassifier classifier, boolean explain) {
+            OsceDocument doc;
             if (page != null) {
                 try {
-                    Classification c = classifier.classifyPage(id, page);
-                    return explain ? c : withoutWords(c);
+                    doc = OsceClassifier.pageDocument(id, page);
                 } catch (CorpusException e) {
                     throw ApiException.badRequest(id + ": not a page: " + ModelHolder.oneLine(e));
                 }
+            } else {
+                doc = text != null ? OsceDocument.ofText(id, text, Origin.of(id))
+                        : new OsceDocument(id, title, body, null, null, null, null, null, Origin.of(id));
             }
-            OsceDocument doc = text != null
-                    ? OsceDocument.ofText(id, text, Origin.of(id))
-                    : new OsceDocument(id, title, body, null, null, null, null, null, Origin.of(id));
             return explain ? classifier.classify(doc) : classifier.scores(doc);
-        }
-
-        private static Classification withoutWords(Classification c) {
-            return new Classification(c.id(), c.fields(), c.sources(), java.util.Map.of(), c.status());
         }
     }
 
