@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +78,19 @@ public final class Corpora {
         report.unknownFields().keySet().forEach(l -> LOG.warn("{}: field of work '{}' is not in the taxonomy", origin, l));
         report.unknownSources().keySet().forEach(l -> LOG.warn("{}: source '{}' is not in the taxonomy", origin, l));
         return doc;
+    }
+
+    /**
+     * The document of one row of a CSV corpus held elsewhere (a Spark dataset, say), exactly as {@link #open}
+     * reads that row from a file: {@code cells} gives a column's value by its name, {@code null} for a column the
+     * row does not have. Cells are stripped, the date parsed (an unparseable one is logged as a warning and left
+     * out), the dateline's place normalised; labels are kept as written, not normalised through a taxonomy.
+     *
+     * @throws CorpusException when the id is empty, naming {@code origin}
+     */
+    public static OsceDocument csvRow(Function<String, String> cells, Origin origin) {
+        return CsvCorpus.document(Objects.requireNonNull(cells, "cells"), Objects.requireNonNull(origin, "origin"),
+                new LoadReport.Tally());
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
@@ -123,12 +124,31 @@ final class CsvCorpus implements DocumentSource {
             throw new BadItem(new CorpusException(origin,
                     "expected " + columns + " fields as in the header, found " + record.size()));
         }
-        String id = get(record, "id");
+        try {
+            return document(column -> get(record, column), origin, tally);
+        } catch (CorpusException e) {
+            throw new BadItem(e);
+        }
+    }
+
+    /**
+     * The document of one row, given its cells by column name ({@code null} for a missing column): the id, title,
+     * text, content type and lists as written (stripped), the date parsed (an unparseable one is logged and
+     * counted, and the document kept without a date), the dateline's place normalised.
+     *
+     * @throws CorpusException when the id is empty
+     */
+    static OsceDocument document(Function<String, String> cells, Origin origin, LoadReport.Tally tally) {
+        Function<String, String> cell = column -> {
+            String value = cells.apply(column);
+            return value == null ? "" : value.strip();
+        };
+        String id = cell.apply("id");
         if (id.isEmpty()) {
-            throw new BadItem(new CorpusException(origin, "empty id"));
+            throw new CorpusException(origin, "empty id");
         }
         Optional<LocalDate> date = Optional.empty();
-        String dateText = get(record, "date");
+        String dateText = cell.apply("date");
         if (!dateText.isEmpty()) {
             try {
                 date = Optional.of(LocalDate.parse(dateText));
@@ -137,10 +157,10 @@ final class CsvCorpus implements DocumentSource {
                 LOG.warn("{}: date '{}' is not YYYY-MM-DD; item {} kept without a date", origin, dateText, id);
             }
         }
-        return new OsceDocument(id, get(record, "title"), get(record, "text"), date,
-                Datelines.normalisePlace(get(record, "dateline")), get(record, "content_type"),
-                ListCells.split(get(record, "locations")),
-                new Labels(ListCells.split(get(record, "sources")), ListCells.split(get(record, "fields"))), origin);
+        return new OsceDocument(id, cell.apply("title"), cell.apply("text"), date,
+                Datelines.normalisePlace(cell.apply("dateline")), cell.apply("content_type"),
+                ListCells.split(cell.apply("locations")),
+                new Labels(ListCells.split(cell.apply("sources")), ListCells.split(cell.apply("fields"))), origin);
     }
 
     /**
