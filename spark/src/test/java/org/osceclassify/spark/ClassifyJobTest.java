@@ -194,6 +194,16 @@ class ClassifyJobTest {
     }
 
     @Test
+    void aFolderWithNoDocumentsIsAnErrorAndLeavesNoOutput() throws IOException {
+        Path pages = Files.createDirectories(dir.resolve("pages"));
+        Files.writeString(pages.resolve("empty.txt"), "");
+        Path out = dir.resolve("out");
+        assertEquals(1, job("--model", bundle(), "--input", pages.toString(), "--output", out.toString()));
+        assertEquals("osce-classify: " + pages + ": no documents to read\n", stderr());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void usageErrorsAreExitCode2() {
         assertEquals(2, job("--input", "x", "--output", "y"));
         assertTrue(stderr().contains("--model"), stderr());
