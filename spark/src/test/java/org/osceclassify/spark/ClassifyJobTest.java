@@ -25,6 +25,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osceclassify.classifier.ClassificationCsv;
+import org.osceclassify.classifier.ScoredLabel;
+import org.osceclassify.model.Corpora;
+import org.osceclassify.model.OsceDocument;
+import org.osceclassify.model.Origin;
 
 /** {@link ClassifyJob} in {@code local[2]}: its output against {@code classify --format csv}, bad input, errors. */
 class ClassifyJobTest {
@@ -131,15 +136,17 @@ class ClassifyJobTest {
         assertEquals(List.of("id", "fields", "sources", "field_scores", "source_scores", "status"),
                 List.of(rows.get(0).schema().fieldNames()));
         assertEquals(List.of("17", "b"), rows.stream().map(r -> r.getString(0)).toList());
-        Row first = rows.get(0);
-        List<String> expected = org.osceclassify.classifier.ClassificationCsv.record(
-                BundledModel.classifier().scores(org.osceclassify.model.OsceDocument.ofText("17",
-                        "Police officers trained in Belgrade.", org.osceclassify.model.Origin.of("x"))
-                        .withLabels(org.osceclassify.model.Labels.NONE)),
-                3, false, org.osceclassify.classifier.ScoredLabel::probability);
-        // the title takes part too, so only the shape is the same as for the text alone
-        assertEquals(expected.get(5), first.getString(5));
-        assertFalse(first.getString(1).isEmpty());
+        List<Map<String, String>> documents = List.of(
+                Map.of("id", "17", "title", "Police training", "text", "Police officers trained in Belgrade."),
+                Map.of("id", "b", "text", "Election observers deployed across the country.", "date", "2024-01-01"));
+        for (int i = 0; i < documents.size(); i++) {
+            OsceDocument doc = Corpora.csvRow(documents.get(i)::get, Origin.of("docs.jsonl"));
+            List<String> expected = ClassificationCsv.record(BundledModel.classifier().scores(doc), 3, false,
+                    ScoredLabel::probability);
+            Row row = rows.get(i);
+            assertEquals(expected, List.of(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
+                    row.getString(4), row.getString(5)));
+        }
     }
 
     @Test
