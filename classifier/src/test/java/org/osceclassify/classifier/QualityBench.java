@@ -37,7 +37,10 @@ public final class QualityBench {
 
     private static Map<String, TrainingSettings> profiles() {
         Map<String, TrainingSettings> p = new LinkedHashMap<>();
-        p.put("defaults", TrainingSettings.defaults());
+        TrainingSettings d = TrainingSettings.defaults();
+        p.put("defaults", d);
+        p.put("place-knowledge", d.toBuilder()
+                .sourcesFeatures(d.sourcesFeatures().toBuilder().placeKnowledge(true).build()).build());
         return p;
     }
 

@@ -81,13 +81,16 @@ public final class FeatureConfig {
     public static final Setting<Set<MetadataFamily>> METADATA = Setting.of("metadata",
             Collections.unmodifiableSet(EnumSet.allOf(MetadataFamily.class)), v -> { },
             v -> v.stream().map(Enum::name).collect(Collectors.joining(",")), FeatureConfig::families);
+    public static final Setting<Boolean> PLACE_KNOWLEDGE = Setting.of("placeKnowledge", false, v -> { },
+            FeatureConfig::bool);
     public static final Setting<Double> METADATA_WEIGHT = Setting.of("metadataWeight", 0.5,
             v -> Setting.require(v > 0 && !v.isInfinite(), "metadataWeight must be a finite number above 0, was " + v),
             Double::valueOf);
 
     /** Every setting, in the order of the text form. */
     public static final List<Setting<?>> SETTINGS = List.of(STEMMING, NGRAMS, STOP_WORDS, TITLE_NAMESPACE, MIN_DF,
-            MAX_VOCABULARY, HASH_BUCKETS, SUBLINEAR_TF, IDF, NORMALIZATION, PERIOD_YEARS, METADATA, METADATA_WEIGHT);
+            MAX_VOCABULARY, HASH_BUCKETS, SUBLINEAR_TF, IDF, NORMALIZATION, PERIOD_YEARS, METADATA, METADATA_WEIGHT,
+            PLACE_KNOWLEDGE);
 
     private static final FeatureConfig DEFAULTS = builder().build();
 
@@ -178,6 +181,15 @@ public final class FeatureConfig {
     /** The value of every metadata feature. */
     public double metadataWeight() {
         return get(METADATA_WEIGHT);
+    }
+
+    /**
+     * Whether the place is read with what the taxonomy knows of the bodies' home cities beyond their names: a
+     * place of several cities ({@code Warsaw/Vienna}) as each of them, and the kind of every body at home there
+     * ({@code meta:home_kind=field-operation}); with the {@link MetadataFamily#BODIES} family only.
+     */
+    public boolean placeKnowledge() {
+        return get(PLACE_KNOWLEDGE);
     }
 
     public boolean has(MetadataFamily family) {
@@ -320,6 +332,11 @@ public final class FeatureConfig {
         /** The value of every metadata feature: a finite number above 0. */
         public Builder metadataWeight(double weight) {
             return set(METADATA_WEIGHT, weight);
+        }
+
+        /** Reads the place with the bodies' home cities and kinds; see {@link FeatureConfig#placeKnowledge()}. */
+        public Builder placeKnowledge(boolean on) {
+            return set(PLACE_KNOWLEDGE, on);
         }
 
         public FeatureConfig build() {
