@@ -254,10 +254,14 @@ class Embedded(Strong):
     def _classifier(self):
         if self.kind == "logistic":
             return LogisticRegression(C=10.0, class_weight="balanced", max_iter=2000)
-        return LinearSVC(C=1.0 if self.kind == "svm" else 0.3, class_weight="balanced", random_state=0)
+        return LinearSVC(C=1.0 if self.kind == "svm" else 0.3, class_weight="balanced", max_iter=5000,
+                         random_state=0)
 
     def _embedded(self, rows):
-        return csr_matrix(np.vstack([self.vectors[r["id"]] for r in rows]))
+        """The rows' vectors, each scaled to unit length like each TF-IDF block, so that neither outweighs."""
+        x = np.vstack([self.vectors[r["id"]] for r in rows])
+        norms = np.linalg.norm(x, axis=1, keepdims=True)
+        return csr_matrix(x / np.where(norms > 0, norms, 1.0))
 
     def _fit(self, train_rows):
         if self.kind != "joined":

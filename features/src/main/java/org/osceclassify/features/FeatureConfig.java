@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * <p>The defaults suit the project's corpus, whose title and text are bags of words: unigrams only, English
  * stop words removed, Snowball English stemming, separate title and body namespaces, sublinear TF times
  * smooth IDF, L2 normalisation per namespace, terms in at least two training documents, every metadata family
- * on, with the publication date coarsened to five-year periods, and metadata indicators of value 0.5.
+ * on, with the publication date coarsened to five-year periods, metadata indicators of value 0.5, and no place
+ * knowledge beyond the bodies' home cities ({@link #placeKnowledge()}: it measured no better).
  *
  * <p>Each setting is declared once, as a {@link Setting} in {@link #SETTINGS}; equality, the text form and copies go
  * through that list, and an accessor and a builder method give each its Java name.
