@@ -393,7 +393,7 @@ def main():
         else:
             paths.append(a)
     if not paths:
-        paths = [os.path.join(os.path.dirname(__file__), "out", "corpus-folds.csv")]
+        paths = [os.path.join(os.path.dirname(__file__), "out", "corpus-folds-42.csv")]
     fold_sets = [read(p) for p in paths]
     peers = [Sklearn(False), Sklearn(True), Sklearn(True, logistic=True), Strong(), FastText()]
     vectors = read_embeddings(embeddings_path)
