@@ -1,17 +1,36 @@
 #!/usr/bin/env bash
-# Measures osce-classify against its text-only peers on the same folds and metrics (see bench/README.md).
+# Measures osce-classify against its text-only peers on the same folds and metrics, then on the running-text
+# statements of bench/running-text/ (see bench/README.md, "Quality: peers and running text").
 # Needs Debian's python3-sklearn and fasttext: apt-get install -y python3-sklearn fasttext
+# Usage: bench/quality.sh [corpus.csv [fold seeds, comma-separated [profiles, comma-separated]]]
+#   defaults: seeds/osce-items.csv, seeds 42,7, profile "defaults" (QualityBench.PROFILES names the others)
+# The peers on sentence embeddings run when bench/out/embeddings.csv exists (the embeddings module writes it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus="${1:-seeds/osce-items.csv}"
-seed="${2:-42}"   # the seed of the 5 folds
+seeds="${2:-42,7}"      # the seeds of the 5 folds, one cross-validation each
+profiles="${3:-defaults}"
+running=bench/running-text
 mkdir -p bench/out
-mvn -B -o -q -pl classifier -am test-compile
-mvn -B -o -q -pl classifier -am dependency:build-classpath -Dmdep.includeScope=test \
+# One invocation: the reactor resolves its own modules only in a build that compiles them.
+mvn -B -o -q -pl classifier -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$PWD/bench/out/classpath.txt" >/dev/null
 # The reactor's own modules come from their target folders, not from the local repository.
 cp="classifier/target/test-classes:classifier/target/classes:features/target/classes:model/target/classes"
 cp="$cp:$(tr ':' '\n' < bench/out/classpath.txt | grep -v '/org/osceclassify/' | paste -sd: -)"
-java -cp "$cp" org.osceclassify.classifier.PeerCorpusExport "$corpus" bench/out/corpus-folds.csv 5 "$seed"
-/usr/bin/python3 bench/peers.py bench/out/corpus-folds.csv
-java -cp "$cp" org.osceclassify.classifier.QualityBench "$corpus" 5 "$seed" 2>/dev/null
+folds=()
+for seed in ${seeds//,/ }; do
+    java -cp "$cp" org.osceclassify.classifier.PeerCorpusExport "$corpus" "bench/out/corpus-folds-$seed.csv" 5 "$seed"
+    folds+=("bench/out/corpus-folds-$seed.csv")
+done
+java -cp "$cp" org.osceclassify.classifier.PeerCorpusExport "$running" bench/out/running-text.csv 0
+/usr/bin/python3 bench/peers.py "${folds[@]}" --running bench/out/running-text.csv
+echo
+echo "osce-classify, cross-validation (seeds $seeds), then running text:"
+for profile in ${profiles//,/ }; do
+    java -cp "$cp" org.osceclassify.classifier.QualityBench "$corpus" --seeds "$seeds" --profile "$profile" 2>/dev/null
+done
+for profile in ${profiles//,/ }; do
+    java -cp "$cp" org.osceclassify.classifier.QualityBench "$corpus" --profile "$profile" --running "$running" \
+        2>/dev/null
+done

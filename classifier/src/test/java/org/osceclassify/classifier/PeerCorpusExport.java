@@ -20,7 +20,8 @@ import org.osceclassify.model.Taxonomy;
  * {@link Training} sees them (fields at field level) and each item's fold of {@link Evaluations#crossValidate}, so
  * that the peers are measured on the same labels and the same folds as osce-classify.
  *
- * <p>Usage: {@code PeerCorpusExport <corpus.csv> <out.csv> [folds] [seed]}.
+ * <p>Usage: {@code PeerCorpusExport <corpus> <out.csv> [folds] [seed]}: the corpus a CSV file or a folder of pages;
+ * {@code folds} 0 writes a test set, every item in fold -1 (the running-text statements).
  */
 public final class PeerCorpusExport {
 
@@ -38,7 +39,10 @@ public final class PeerCorpusExport {
             docs = reader.stream().toList();
         }
         List<OsceDocument> labelled = Training.labelled(docs, taxonomy, TrainingSettings.defaults());
-        int[] fold = Splits.foldOf(docs.size(), folds, seed);
+        int[] fold = folds == 0 ? new int[docs.size()] : Splits.foldOf(docs.size(), folds, seed);
+        if (folds == 0) {
+            java.util.Arrays.fill(fold, -1);
+        }
         Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".peers", ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").setHeader(

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * <p>The defaults suit the project's corpus, whose title and text are bags of words: unigrams only, English
  * stop words removed, Snowball English stemming, separate title and body namespaces, sublinear TF times
  * smooth IDF, L2 normalisation per namespace, terms in at least two training documents, every metadata family
- * on, with the publication date coarsened to five-year periods, and metadata indicators of value 0.5.
+ * on, with the publication date coarsened to five-year periods, metadata indicators of value 0.5, and no place
+ * knowledge beyond the bodies' home cities ({@link #placeKnowledge()}: it measured no better).
  *
  * <p>Each setting is declared once, as a {@link Setting} in {@link #SETTINGS}; equality, the text form and copies go
  * through that list, and an accessor and a builder method give each its Java name.
@@ -81,13 +82,16 @@ public final class FeatureConfig {
     public static final Setting<Set<MetadataFamily>> METADATA = Setting.of("metadata",
             Collections.unmodifiableSet(EnumSet.allOf(MetadataFamily.class)), v -> { },
             v -> v.stream().map(Enum::name).collect(Collectors.joining(",")), FeatureConfig::families);
+    public static final Setting<Boolean> PLACE_KNOWLEDGE = Setting.of("placeKnowledge", false, v -> { },
+            FeatureConfig::bool);
     public static final Setting<Double> METADATA_WEIGHT = Setting.of("metadataWeight", 0.5,
             v -> Setting.require(v > 0 && !v.isInfinite(), "metadataWeight must be a finite number above 0, was " + v),
             Double::valueOf);
 
     /** Every setting, in the order of the text form. */
     public static final List<Setting<?>> SETTINGS = List.of(STEMMING, NGRAMS, STOP_WORDS, TITLE_NAMESPACE, MIN_DF,
-            MAX_VOCABULARY, HASH_BUCKETS, SUBLINEAR_TF, IDF, NORMALIZATION, PERIOD_YEARS, METADATA, METADATA_WEIGHT);
+            MAX_VOCABULARY, HASH_BUCKETS, SUBLINEAR_TF, IDF, NORMALIZATION, PERIOD_YEARS, METADATA, METADATA_WEIGHT,
+            PLACE_KNOWLEDGE);
 
     private static final FeatureConfig DEFAULTS = builder().build();
 
@@ -178,6 +182,15 @@ public final class FeatureConfig {
     /** The value of every metadata feature. */
     public double metadataWeight() {
         return get(METADATA_WEIGHT);
+    }
+
+    /**
+     * Whether the place is read with what the taxonomy knows of the bodies' home cities beyond their names: a
+     * place of several cities ({@code Warsaw/Vienna}) as each of them, and the kind of every body at home there
+     * ({@code meta:home_kind=field-operation}); with the {@link MetadataFamily#BODIES} family only.
+     */
+    public boolean placeKnowledge() {
+        return get(PLACE_KNOWLEDGE);
     }
 
     public boolean has(MetadataFamily family) {
@@ -320,6 +333,11 @@ public final class FeatureConfig {
         /** The value of every metadata feature: a finite number above 0. */
         public Builder metadataWeight(double weight) {
             return set(METADATA_WEIGHT, weight);
+        }
+
+        /** Reads the place with the bodies' home cities and kinds; see {@link FeatureConfig#placeKnowledge()}. */
+        public Builder placeKnowledge(boolean on) {
+            return set(PLACE_KNOWLEDGE, on);
         }
 
         public FeatureConfig build() {

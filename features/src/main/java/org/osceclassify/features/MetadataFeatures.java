@@ -20,7 +20,10 @@ import org.osceclassify.model.Taxonomy;
  *
  * <p>Names of States and bodies are found in the text as {@link NameTable} describes. The place also yields
  * {@code meta:home_of=B} for every body {@code B} whose home city it is: the one signal of the issuing body that
- * survives the loss of word order intact. Immutable and thread-safe.
+ * survives the loss of word order intact. With {@link FeatureConfig#placeKnowledge()}, a place that names several
+ * cities ({@code Warsaw/Vienna}) is read as each of them, and each also yields {@code meta:home_kind=K} for the
+ * kind of every body at home there ({@code field-operation}, {@code institution}, ...): the static knowledge of
+ * {@code labels/sources.csv}, never a label of the document. Immutable and thread-safe.
  */
 final class MetadataFeatures {
 
@@ -32,14 +35,22 @@ final class MetadataFeatures {
     private final NameTable bodies;
     /** Body names by the key of their home city, each list sorted. */
     private final SortedMap<String, List<String>> homes;
+    /** The kinds of the bodies at home in a city, by the key of the city, each list sorted and unique. */
+    private final SortedMap<String, List<String>> kinds;
 
-    MetadataFeatures(FeatureConfig config, NameTable states, NameTable bodies, SortedMap<String, List<String>> homes) {
+    MetadataFeatures(FeatureConfig config, NameTable states, NameTable bodies, SortedMap<String, List<String>> homes,
+                     SortedMap<String, List<String>> kinds) {
         this.config = config;
         this.states = states;
         this.bodies = bodies;
-        TreeMap<String, List<String>> h = new TreeMap<>();
-        homes.forEach((city, names) -> h.put(city, List.copyOf(new TreeSet<>(names))));
-        this.homes = Collections.unmodifiableSortedMap(h);
+        this.homes = sortedUnique(homes);
+        this.kinds = sortedUnique(kinds);
+    }
+
+    private static SortedMap<String, List<String>> sortedUnique(SortedMap<String, List<String>> map) {
+        TreeMap<String, List<String>> copy = new TreeMap<>();
+        map.forEach((key, values) -> copy.put(key, List.copyOf(new TreeSet<>(values))));
+        return Collections.unmodifiableSortedMap(copy);
     }
 
     /** The names of the States and bodies of {@code taxonomy}, with their aliases, and the bodies' home cities. */
@@ -51,14 +62,19 @@ final class MetadataFeatures {
         }
         List<NameTable.Phrase> bodyPhrases = new ArrayList<>();
         SortedMap<String, List<String>> homes = new TreeMap<>();
+        SortedMap<String, List<String>> kinds = new TreeMap<>();
         for (Taxonomy.SourceBody s : taxonomy.sources()) {
             bodyPhrases.addAll(NameTable.phrases(s.name(), withAliases(s.name(), s.aliases()), normalizer));
             String city = Taxonomy.key(s.homeCity());
             if (!city.isEmpty()) {
                 homes.computeIfAbsent(city, k -> new ArrayList<>()).add(s.name());
+                String kind = Taxonomy.key(s.kind());
+                if (!kind.isEmpty()) {
+                    kinds.computeIfAbsent(city, k -> new ArrayList<>()).add(kind);
+                }
             }
         }
-        return new MetadataFeatures(config, new NameTable(statePhrases), new NameTable(bodyPhrases), homes);
+        return new MetadataFeatures(config, new NameTable(statePhrases), new NameTable(bodyPhrases), homes, kinds);
     }
 
     private static List<String> withAliases(String name, List<String> aliases) {
@@ -78,6 +94,10 @@ final class MetadataFeatures {
 
     SortedMap<String, List<String>> homes() {
         return homes;
+    }
+
+    SortedMap<String, List<String>> kinds() {
+        return kinds;
     }
 
     /**
@@ -120,10 +140,14 @@ final class MetadataFeatures {
         if (config.has(MetadataFamily.BODIES)) {
             bodies.find(titleTokens, titleBag, META + "body=", out);
             bodies.find(bodyTokens, bodyBag, META + "body=", out);
-            List<String> home = place.isEmpty() ? null : homes.get(place);
-            if (home != null) {
-                for (String b : home) {
+            for (String city : config.placeKnowledge() ? cities(place) : List.of(place)) {
+                for (String b : homes.getOrDefault(city, List.of())) {
                     out.add(META + "home_of=" + b);
+                }
+                if (config.placeKnowledge()) {
+                    for (String k : kinds.getOrDefault(city, List.of())) {
+                        out.add(META + "home_kind=" + k);
+                    }
                 }
             }
         }
@@ -135,6 +159,21 @@ final class MetadataFeatures {
         }
         sortUnique(out);
         return out;
+    }
+
+    /** The cities of a place key: {@code warsaw/vienna} and {@code vienna / berlin} name two; blank ones dropped. */
+    static List<String> cities(String place) {
+        if (place.indexOf('/') < 0) {
+            return place.isEmpty() ? List.of() : List.of(place);
+        }
+        List<String> cities = new ArrayList<>();
+        for (String city : place.split("/")) {
+            String c = city.strip();
+            if (!c.isEmpty()) {
+                cities.add(c);
+            }
+        }
+        return cities;
     }
 
     private static void sortUnique(List<String> names) {

@@ -24,16 +24,18 @@ import org.osceclassify.features.FeatureConfig.Normalization;
  * serialisation: reading runs no code chosen by the bytes.
  *
  * <pre>
- * int    magic 0x4F534346 ("OSCF")      int    version (2; 1 is read too)
+ * int    magic 0x4F534346 ("OSCF")      int    version (3; 1 and 2 are read too)
  * config: bool stemming, int ngrams, bool stopWords, bool titleNamespace, int minDf, int maxVocabulary,
  *         int hashBuckets, bool sublinearTf, bool idf, byte normalization, int periodYears, int metadata bits,
- *         double metadataWeight (from version 2; version 1 pipelines weigh metadata 1)
+ *         double metadataWeight (from version 2; version 1 pipelines weigh metadata 1),
+ *         bool placeKnowledge (from version 3; off before)
  * int    training documents
  * int n, n x utf   stop words (sorted)
  * space  body (or text) features; then, with a title namespace, the title features:
  *        utf prefix, int n, n x (utf term | int bucket, double idf)
  * table  states, then bodies: int n, n x (utf entry, int k, k x utf token)
  * int n, n x (utf city, utf body)   home cities
+ * int n, n x (utf city, utf kind)   the kinds of the bodies at home in each city (from version 3)
  * int    CRC-32 of every byte before it
  * </pre>
  *
@@ -44,7 +46,7 @@ final class PipelineCodec {
 
     static final String FORMAT_NAME = "osce-classify-features";
     static final int MAGIC = 0x4F534346;
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private PipelineCodec() {
     }
@@ -53,8 +55,8 @@ final class PipelineCodec {
         return encode(p, VERSION);
     }
 
-    /** The pipeline in a format version: the current one, or 1 to check that version 1 bytes are canonical. */
-    private static byte[] encode(FeaturePipeline p, int version) {
+    /** The pipeline in a format version: the current one, or an older one to check that its bytes are canonical. */
+    static byte[] encode(FeaturePipeline p, int version) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
@@ -79,6 +81,9 @@ final class PipelineCodec {
             if (version >= 2) {
                 out.writeDouble(c.metadataWeight());
             }
+            if (version >= 3) {
+                out.writeBoolean(c.placeKnowledge());
+            }
             out.writeInt(p.trainingDocuments());
             TermWeighting text = p.text();
             out.writeInt(text.stopWords().size());
@@ -92,16 +97,9 @@ final class PipelineCodec {
             MetadataFeatures metadata = p.metadata();
             writeTable(out, metadata.states());
             writeTable(out, metadata.bodies());
-            int homes = 0;
-            for (List<String> names : metadata.homes().values()) {
-                homes += names.size();
-            }
-            out.writeInt(homes);
-            for (Map.Entry<String, List<String>> e : metadata.homes().entrySet()) {
-                for (String name : e.getValue()) {
-                    out.writeUTF(e.getKey());
-                    out.writeUTF(name);
-                }
+            writePairs(out, metadata.homes());
+            if (version >= 3) {
+                writePairs(out, metadata.kinds());
             }
             out.flush();
             CRC32 crc = new CRC32();
@@ -126,6 +124,32 @@ final class PipelineCodec {
         }
     }
 
+    /** A map of lists as its count of (key, value) pairs, then the pairs in order. */
+    private static void writePairs(DataOutputStream out, SortedMap<String, List<String>> map) throws IOException {
+        int pairs = 0;
+        for (List<String> values : map.values()) {
+            pairs += values.size();
+        }
+        out.writeInt(pairs);
+        for (Map.Entry<String, List<String>> e : map.entrySet()) {
+            for (String value : e.getValue()) {
+                out.writeUTF(e.getKey());
+                out.writeUTF(value);
+            }
+        }
+    }
+
+    private static SortedMap<String, List<String>> readPairs(DataInputStream in, ByteArrayInputStream stream)
+            throws IOException {
+        int count = count(in, stream, 4);
+        SortedMap<String, List<String>> map = new TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            String key = in.readUTF();
+            map.computeIfAbsent(key, k -> new ArrayList<>()).add(in.readUTF());
+        }
+        return map;
+    }
+
     private static void writeTable(DataOutputStream out, NameTable t) throws IOException {
         out.writeInt(t.phrases().size());
         for (NameTable.Phrase p : t.phrases()) {
@@ -147,7 +171,7 @@ final class PipelineCodec {
             throw new IOException("not a feature pipeline: wrong magic number");
         }
         int version = in.readInt();
-        if (version != VERSION && version != 1) {
+        if (version < 1 || version > VERSION) {
             throw new IOException("feature pipeline format version " + version + " is not supported (expected 1 to "
                     + VERSION + ")");
         }
@@ -188,6 +212,7 @@ final class PipelineCodec {
             }
             b.metadata(families);
             b.metadataWeight(version == 1 ? 1.0 : in.readDouble());
+            b.placeKnowledge(version >= 3 && in.readBoolean());
             FeatureConfig config = b.build();
             int documents = in.readInt();
             if (documents < 1) {
@@ -202,17 +227,13 @@ final class PipelineCodec {
             TextSpace title = split ? readSpace(in, stream, config, TextSpace.TITLE) : null;
             NameTable states = readTable(in, stream);
             NameTable bodies = readTable(in, stream);
-            int homeCount = count(in, stream, 4);
-            SortedMap<String, List<String>> homes = new TreeMap<>();
-            for (int i = 0; i < homeCount; i++) {
-                String city = in.readUTF();
-                homes.computeIfAbsent(city, k -> new ArrayList<>()).add(in.readUTF());
-            }
+            SortedMap<String, List<String>> homes = readPairs(in, stream);
+            SortedMap<String, List<String>> kinds = version >= 3 ? readPairs(in, stream) : new TreeMap<>();
             if (stream.available() != 0) {
                 throw new IOException(stream.available() + " unexpected bytes after the feature pipeline");
             }
             FeaturePipeline p = new FeaturePipeline(config, documents, new TermWeighting(config, stop, body, title),
-                    new MetadataFeatures(config, states, bodies, homes));
+                    new MetadataFeatures(config, states, bodies, homes, kinds));
             if (!Arrays.equals(encode(p, version), bytes)) {
                 throw new IOException("feature pipeline is not in canonical form");
             }

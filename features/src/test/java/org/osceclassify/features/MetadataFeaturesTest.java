@@ -111,6 +111,41 @@ class MetadataFeaturesTest {
         assertEquals(List.of(), only(MetadataFamily.BODIES, doc("", "", "Paris", "", null)));
     }
 
+    private static List<String> bodiesKnowingPlaces(OsceDocument d) {
+        return meta(FeatureConfig.builder().metadata(EnumSet.of(MetadataFamily.BODIES)).placeKnowledge(true), d);
+    }
+
+    @Test
+    void withPlaceKnowledgeADatelineInAMissionsHomeCityAlsoYieldsTheKindOfBodyAtHomeThere() {
+        assertEquals(List.of("meta:home_kind=field operation", "meta:home_of=OSCE Mission to Serbia"),
+                bodiesKnowingPlaces(doc("", "BELGRADE, 3 May 2024 - The Mission trained police.", "", "", null)));
+        assertEquals(List.of("meta:home_kind=institution", "meta:home_kind=secretariat",
+                        "meta:home_of=OSCE Representative on Freedom of the Media", "meta:home_of=OSCE Secretariat"),
+                bodiesKnowingPlaces(doc("", "", "Vienna", "", null)));
+    }
+
+    @Test
+    void withPlaceKnowledgeACityThatIsNoBodysHomeYieldsNothing() {
+        assertEquals(List.of(), bodiesKnowingPlaces(doc("", "PARIS, 3 May 2024 - A conference.", "", "", null)));
+        assertEquals(List.of(), bodiesKnowingPlaces(doc("", "", "Osh", "", null)));
+    }
+
+    @Test
+    void withPlaceKnowledgeAPlaceOfSeveralCitiesIsReadAsEachOfThem() {
+        assertEquals(List.of("meta:home_kind=field operation", "meta:home_kind=institution",
+                        "meta:home_of=OSCE Mission to Serbia",
+                        "meta:home_of=OSCE Office for Democratic Institutions and Human Rights"),
+                bodiesKnowingPlaces(doc("", "", "Warsaw / Belgrade", "", null)));
+        assertEquals(List.of(), only(MetadataFamily.BODIES, doc("", "", "Warsaw / Belgrade", "", null)));
+    }
+
+    @Test
+    void placeKnowledgeIsOffByDefault() {
+        assertFalse(FeatureConfig.defaults().placeKnowledge());
+        assertEquals(List.of("meta:home_of=OSCE Mission to Serbia"),
+                only(MetadataFamily.BODIES, doc("", "", "Belgrade", "", null)));
+    }
+
     @Test
     void lengthIsADoublingBucketOfTheWordCount() {
         assertEquals(List.of("meta:length=1-15"), only(MetadataFamily.LENGTH, doc("Three word title", "")));

@@ -41,11 +41,15 @@ class PipelineBytesTest {
                         .normalization(FeatureConfig.Normalization.PER_DOCUMENT).periodYears(1).metadataWeight(2)
                         .build(),
                 FeatureConfig.builder().minDf(1).hashBuckets(1000).stemming(false).stopWords(false).build(),
-                FeatureConfig.builder().minDf(1).maxVocabulary(5).idf(false).sublinearTf(false).build());
+                FeatureConfig.builder().minDf(1).maxVocabulary(5).idf(false).sublinearTf(false).build(),
+                FeatureConfig.builder().minDf(1).placeKnowledge(true).build());
     }
 
-    /** The config's bytes in format version 2: version 1 ends 8 bytes earlier, before the metadata weight. */
-    private static final int CONFIG_BYTES = 38;
+    /**
+     * The config's bytes in format version 3: version 2 ends a byte earlier, before the place knowledge, and
+     * version 1 another 8 bytes earlier, before the metadata weight.
+     */
+    private static final int CONFIG_BYTES = 39;
 
     private static FeaturePipeline fit(FeatureConfig config) {
         return FeaturePipeline.fit(config, Docs.taxonomy(), TRAINING);
@@ -115,7 +119,7 @@ class PipelineBytesTest {
     @Test
     void aHugeCountWithAValidChecksumIsRefusedWithoutAllocatingIt() throws IOException {
         byte[] bytes = fit(FeatureConfig.defaults()).toBytes();
-        // The stop-word count follows the header (8), the config (38) and the document count (4).
+        // The stop-word count follows the header (8), the config (39) and the document count (4).
         int at = 8 + CONFIG_BYTES + 4;
         assertEquals(StopWordRemoval.english().size(), ByteBuffer.wrap(bytes).getInt(at));
         ByteBuffer.wrap(bytes).putInt(at, Integer.MAX_VALUE);
@@ -126,13 +130,9 @@ class PipelineBytesTest {
     @Test
     void aVersionOnePipelineStillLoadsAndWeighsItsMetadataOne() throws IOException {
         FeaturePipeline p = fit(FeatureConfig.defaults());
-        byte[] current = p.toBytes();
-        byte[] v1 = new byte[current.length - 8];
-        int weightAt = 8 + CONFIG_BYTES - 8;
-        System.arraycopy(current, 0, v1, 0, weightAt);
-        System.arraycopy(current, weightAt + 8, v1, weightAt, current.length - weightAt - 8);
-        ByteBuffer.wrap(v1).putInt(4, 1);
-        FeaturePipeline old = FeaturePipeline.fromBytes(withFreshChecksum(v1));
+        byte[] v1 = PipelineCodec.encode(p, 1);
+        assertEquals(p.toBytes().length - 9 - 4 - kindBytes(p), v1.length);
+        FeaturePipeline old = FeaturePipeline.fromBytes(v1);
         assertEquals(1.0, old.config().metadataWeight());
         assertEquals(p.config().toBuilder().metadataWeight(1).build(), old.config());
         OsceDocument d = TRAINING.get(0);
@@ -146,6 +146,30 @@ class PipelineBytesTest {
             assertEquals(meta ? 1.0 : f.getValue(), then.get(i).getValue(), 1e-12, f.getName());
         }
         assertTrue(now.stream().anyMatch(f -> f.getName().startsWith("meta:") && f.getValue() == 0.5));
+    }
+
+    @Test
+    void aVersionTwoPipelineStillLoadsWithoutPlaceKnowledge() throws IOException {
+        FeaturePipeline p = fit(FeatureConfig.defaults());
+        byte[] v2 = PipelineCodec.encode(p, 2);
+        assertEquals(p.toBytes().length - 1 - 4 - kindBytes(p), v2.length);
+        FeaturePipeline old = FeaturePipeline.fromBytes(v2);
+        assertEquals(p.config(), old.config());
+        assertArrayEquals(v2, PipelineCodec.encode(old, 2));
+        for (OsceDocument d : TRAINING) {
+            assertEquals(p.features(d), old.features(d));
+        }
+    }
+
+    /** The bytes of a pipeline's table of the kinds of bodies by home city, without its count. */
+    private static int kindBytes(FeaturePipeline p) {
+        int bytes = 0;
+        for (var e : p.metadata().kinds().entrySet()) {
+            for (String kind : e.getValue()) {
+                bytes += 2 + e.getKey().length() + 2 + kind.length();
+            }
+        }
+        return bytes;
     }
 
     @Test

@@ -33,7 +33,7 @@ class ProvenanceTest {
         assertEquals(new IntProvenance("features.trainingDocuments", 2), prov.get("features.trainingDocuments"));
         assertEquals(new DoubleProvenance("features.metadataWeight", 0.5), prov.get("features.metadataWeight"));
         assertEquals(64, ((StringProvenance) prov.get("features.sha256")).getValue().length());
-        assertEquals(17, prov.size());
+        assertEquals(18, prov.size());
     }
 
     @Test
