@@ -148,4 +148,12 @@ public final class Corpora {
     public static List<OsceDocument> readCorrections(Path file, ReadOptions options) {
         return CorrectionLog.read(Objects.requireNonNull(file, "file"), Objects.requireNonNull(options, "options"));
     }
+
+    /**
+     * The id {@link #appendCorrection} gives a correction of this document: {@code fb-} and a hash of its title and
+     * body (white space runs counted as one space), so a corpus item and its correction can be matched.
+     */
+    public static String correctionId(OsceDocument document) {
+        return CorrectionLog.idOf(document.title(), document.body());
+    }
 }
