@@ -33,7 +33,7 @@ class OpenApiContractTest {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         ServerSettings settings = ServerSettings.defaults(bundle).withAdminToken(Optional.of("t0ken"))
                 .withFeedback(FeedbackSettings.to(TestModels.tempDir().resolve("contract-corrections.csv"),
-                        Optional.empty()));
+                        Optional.empty()).withReview(TestModels.ROOT.resolve("seeds/pages")));
         try (TestServer served = new TestServer(settings)) {
             HttpResponse<String> doc = served.get("/openapi.json");
             assertEquals(200, doc.statusCode());
@@ -58,6 +58,7 @@ class OpenApiContractTest {
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                             "{\"text\": " + quote(ClassifyApiTest.POLICING) + ", \"fields\": [\"Policing\"]}"))));
             conforms(schema, exercised, "/v1/feedback", "post", served.postJson("/v1/feedback", "{}"));
+            conforms(schema, exercised, "/v1/review", "get", served.get("/v1/review"));
             conforms(schema, exercised, "/v1/model", "get", served.get("/v1/model"));
             conforms(schema, exercised, "/v1/model/report", "get", served.get("/v1/model/report"));
             conforms(schema, exercised, "/health/live", "get", served.get("/health/live"));
