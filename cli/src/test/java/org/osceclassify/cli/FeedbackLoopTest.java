@@ -117,6 +117,16 @@ class FeedbackLoopTest {
         assertTrue(run.err().contains("none.csv: no such corrections file"), run.err());
     }
 
+    @Test
+    void serveRefusesFeedbackWithoutAToken() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv(ServeCommand.TOKEN_VARIABLE) == null
+                && System.getenv(ServeCommand.FEEDBACK_TOKEN_VARIABLE) == null, "no token in this environment");
+        CliRun run = CliRun.of("serve", "--model", model.toString(), "--port", "0", "--feedback",
+                dir.resolve("c.csv").toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--feedback needs a token"), run.err());
+    }
+
     private static String fieldsOf(Path bundle, String text) throws IOException {
         return OsceClassifier.load(bundle).classify(text).fields().stream().map(f -> f.label())
                 .reduce((a, b) -> a + ";" + b).orElse("");
