@@ -52,7 +52,8 @@ class FeedbackApiTest {
             HttpResponse<String> r = post(served, "analyst", "{\"text\": " + quote(ClassifyApiTest.POLICING)
                     + ", \"fields\": [\"Policing\", \"gender equality\"], \"sources\": [\"OSCE Mission to Serbia\"]}");
             assertEquals(201, r.statusCode(), r.body());
-            JsonCheck.is(json(r).get("fields"), "[\"Policing\",\"Gender equality\"]");
+            assertEquals("[\"Policing\",\"Gender equality\"]", json(r).get("fields").toString(),
+                    "canonical names: \"gender equality\" is written as the taxonomy names it");
             assertTrue(json(r).get("id").asText().startsWith("fb-"));
             assertEquals(201, post(served, "admin", "{\"title\": \"Elections\", \"body\": \"Observers watched.\", "
                     + "\"fields\": [\"Elections\"]}").statusCode(), "the admin token works too");
@@ -119,12 +120,5 @@ class FeedbackApiTest {
     private static void assertError(HttpResponse<String> r, int status, String says) {
         assertEquals(status, r.statusCode(), r.body());
         assertTrue(json(r).get("error").asText().contains(says), r.body());
-    }
-
-    /** Compares JSON by its compact text. */
-    private static final class JsonCheck {
-        static void is(com.fasterxml.jackson.databind.JsonNode node, String compact) {
-            assertEquals(compact, node.toString());
-        }
     }
 }
