@@ -41,10 +41,14 @@ def needed(curve, target, column):
 def main():
     runs = load(sys.argv[1])
     queue = runs["queue"]
+    fields_queue = runs.get("queue-fields")
     random, n = mean_random(runs)
     fig, axes = plt.subplots(1, 2, figsize=(10, 4))
     for ax, column, title in ((axes[0], 1, "fields micro-F1"), (axes[1], 2, "fields macro-F1")):
-        ax.plot([p[0] for p in queue], [p[column] for p in queue], "o-", label="review queue")
+        ax.plot([p[0] for p in queue], [p[column] for p in queue], "o-", label="review queue (both tasks)")
+        if fields_queue:
+            ax.plot([p[0] for p in fields_queue], [p[column] for p in fields_queue], "^-",
+                    label="review queue (--by fields)")
         ax.plot([p[0] for p in random], [p[column] for p in random], "s--", label=f"random picking (mean of {n})")
         ax.set_xlabel("corrections")
         ax.set_title(title)
@@ -53,16 +57,20 @@ def main():
     fig.suptitle("Feedback loop on the bundled corpus: fields of 30% of items hidden, 50 corrections a round")
     fig.tight_layout()
     fig.savefig(sys.argv[2], metadata={"Date": None})
+    queues = [("queue", queue)] + ([("queue --by fields", fields_queue)] if fields_queue else [])
     for column, name in ((0, "micro-F1"), (1, "macro-F1")):
         final = random[-1][1 + column]
-        at = needed(queue, final, column)
-        text = "never" if at is None else f"{at:.0f} corrections ({random[-1][0] - at:.0f} fewer)"
-        print(f"{name}: random picking ends at {final:.3f} after {random[-1][0]} corrections; "
-              f"the queue reaches it at {text}; queue ends at {queue[-1][1 + column]:.3f}")
-    print("| corrections | queue micro-F1 | random micro-F1 | queue macro-F1 | random macro-F1 |")
-    print("|---|---|---|---|---|")
-    for q, r in zip(queue, random):
-        print(f"| {q[0]} | {q[1]:.3f} | {r[1]:.3f} | {q[2]:.3f} | {r[2]:.3f} |")
+        for label, curve in queues:
+            at = needed(curve, final, column)
+            text = "never" if at is None else f"{at:.0f} corrections ({random[-1][0] - at:.0f} fewer)"
+            print(f"{name}: random picking ends at {final:.3f} after {random[-1][0]} corrections; "
+                  f"the {label} reaches it at {text}; it ends at {curve[-1][1 + column]:.3f}")
+    fq = fields_queue or queue
+    print("| corrections | queue micro-F1 | queue --by fields micro-F1 | random micro-F1 | queue macro-F1 "
+          "| queue --by fields macro-F1 | random macro-F1 |")
+    print("|---|---|---|---|---|---|---|")
+    for q, f, r in zip(queue, fq, random):
+        print(f"| {q[0]} | {q[1]:.3f} | {f[1]:.3f} | {r[1]:.3f} | {q[2]:.3f} | {f[2]:.3f} | {r[2]:.3f} |")
 
 
 if __name__ == "__main__":

@@ -21,10 +21,21 @@ import org.osceclassify.model.OsceDocument;
  *   <li>source bodies: the entropy of the source distribution divided by its largest value, {@code log K}: 1 when
  *       every source is equally likely, 0 when one has all the probability.</li>
  * </ul>
- * A document's uncertainty is the mean of the two (or the one the model has); ties keep input order. A document
+ * A document's uncertainty is, by {@link Measure}, the mean of the two (or the one the model has), or one of them
+ * alone (when only one task's labels are to be corrected); ties keep input order. A document
  * the model cannot classify (another language, no known words) is not queued: no label would teach it.
  */
 public final class ReviewQueue {
+
+    /** Which task's uncertainty ranks the queue. */
+    public enum Measure {
+        /** The mean of the fields' and the sources' (or the one the model has). */
+        BOTH,
+        /** The fields' closeness to their thresholds only. */
+        FIELDS,
+        /** The sources' normalised entropy only. */
+        SOURCES
+    }
 
     /** Every field's and source's score of one document, none thresholded away, and the fields predicted. */
     record Scores(List<ScoredLabel> fields, List<ScoredLabel> sources, List<ScoredLabel> predicted) {
@@ -56,6 +67,15 @@ public final class ReviewQueue {
      * documents once, keeping only {@code top} of them.
      */
     public static List<Candidate> rank(OsceClassifier classifier, Iterable<OsceDocument> documents, int top) {
+        return rank(classifier, documents, top, Measure.BOTH);
+    }
+
+    /**
+     * The {@code top} documents the classifier is least sure of by {@code measure}, least sure first. With
+     * {@link Measure#FIELDS} or {@link Measure#SOURCES}, a model without that task ranks by the other.
+     */
+    public static List<Candidate> rank(OsceClassifier classifier, Iterable<OsceDocument> documents, int top,
+                                       Measure measure) {
         if (top < 1) {
             throw new IllegalArgumentException("top must be at least 1, was " + top);
         }
@@ -67,7 +87,7 @@ public final class ReviewQueue {
         for (OsceDocument doc : documents) {
             long position = order++;
             trained.allScores(doc).ifPresent(scores -> {
-                kept.add(new Ranked(candidate(trained, doc, scores), position));
+                kept.add(new Ranked(candidate(trained, doc, scores, measure), position));
                 if (kept.size() > top) {
                     kept.poll();
                 }
@@ -99,11 +119,13 @@ public final class ReviewQueue {
     private record Ranked(Candidate candidate, long order) {
     }
 
-    private static Candidate candidate(TrainedClassifier trained, OsceDocument doc, Scores scores) {
+    private static Candidate candidate(TrainedClassifier trained, OsceDocument doc, Scores scores, Measure measure) {
         double fieldPart = fieldUncertainty(scores.fields(), trained.thresholds());
         double sourcePart = sourceEntropy(scores.sources());
         double combined = Double.isNaN(fieldPart) ? sourcePart
-                : Double.isNaN(sourcePart) ? fieldPart : (fieldPart + sourcePart) / 2;
+                : Double.isNaN(sourcePart) ? fieldPart
+                : measure == Measure.FIELDS ? fieldPart
+                : measure == Measure.SOURCES ? sourcePart : (fieldPart + sourcePart) / 2;
         return new Candidate(doc, combined, fieldPart, sourcePart, scores.predicted(),
                 scores.sources().isEmpty() ? "" : scores.sources().get(0).label());
     }

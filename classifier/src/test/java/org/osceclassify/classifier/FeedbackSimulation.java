@@ -24,7 +24,8 @@ import org.osceclassify.model.Taxonomy;
  * the corpus (drawn among those that have fields) are hidden; the model is trained on what is left. Then, five
  * times: 50 hidden items are picked, their true fields are taken as corrections, and the model is trained again;
  * each round is scored on the test set. Picking is by {@link ReviewQueue} (least certain first, as
- * {@code osce-classify review} ranks) or at random (seeded; several seeds). Prints CSV on stdout:
+ * {@code osce-classify review} ranks: by both tasks, its default, and by the fields alone, {@code --by fields},
+ * since only fields are hidden) or at random (seeded; several seeds). Prints CSV on stdout:
  * {@code strategy,round,corrections,micro_f1,macro_f1}.
  *
  * <p>Usage: {@code FeedbackSimulation <corpus.csv> [random seeds, default 3] [threads, default 2]}.
@@ -60,14 +61,16 @@ public final class FeedbackSimulation {
         System.err.printf(Locale.ROOT, "%d items: %d to test on, %d to train on, the fields of %d hidden%n",
                 corpus.size(), split.test().size(), split.train().size(), hiddenCount);
         System.out.println("strategy,round,corrections,micro_f1,macro_f1");
-        run("queue", split, hidden, threads, null);
+        run("queue", split, hidden, threads, null, ReviewQueue.Measure.BOTH);
+        run("queue-fields", split, hidden, threads, null, ReviewQueue.Measure.FIELDS);
         for (int s = 1; s <= seeds; s++) {
-            run("random-" + s, split, hidden, threads, new Random(SEED + s));
+            run("random-" + s, split, hidden, threads, new Random(SEED + s), null);
         }
     }
 
-    /** One strategy's five rounds; {@code random} null picks by the review queue. */
-    private static void run(String strategy, CorpusSplit split, Set<Integer> hidden, int threads, Random random) {
+    /** One strategy's five rounds; {@code random} null picks by the review queue, ranked by {@code measure}. */
+    private static void run(String strategy, CorpusSplit split, Set<Integer> hidden, int threads, Random random,
+                            ReviewQueue.Measure measure) {
         List<OsceDocument> pool = split.train();
         Set<Integer> revealed = new HashSet<>();
         for (int round = 0; round <= ROUNDS; round++) {
@@ -84,13 +87,13 @@ public final class FeedbackSimulation {
                     e.fields().microF1(), e.fields().macroF1());
             System.out.flush();
             if (round < ROUNDS) {
-                revealed.addAll(pick(model, pool, hidden, revealed, random));
+                revealed.addAll(pick(model, pool, hidden, revealed, random, measure));
             }
         }
     }
 
     private static List<Integer> pick(TrainedClassifier model, List<OsceDocument> pool, Set<Integer> hidden,
-                                      Set<Integer> revealed, Random random) {
+                                      Set<Integer> revealed, Random random, ReviewQueue.Measure measure) {
         List<Integer> candidates = hidden.stream().filter(i -> !revealed.contains(i)).sorted().toList();
         if (random != null) {
             List<Integer> shuffled = new ArrayList<>(candidates);
@@ -103,7 +106,7 @@ public final class FeedbackSimulation {
             return new OsceDocument(Integer.toString(i), d.title(), d.body(), d.date(), d.place(), d.contentType(),
                     d.locations(), d.labels(), d.origin());
         }).toList();
-        return ReviewQueue.rank(OsceClassifier.of(model, Optional.empty()), unlabelled, BATCH).stream()
+        return ReviewQueue.rank(OsceClassifier.of(model, Optional.empty()), unlabelled, BATCH, measure).stream()
                 .map(c -> Integer.parseInt(c.document().id())).toList();
     }
 }

@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
  * {@link ReviewQueue} for how uncertainty is measured), as CSV.
  */
 @Command(name = "review", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "List the N documents the model is least sure of, best to correct first, as CSV: the fields' "
-                + "distance to their thresholds and the entropy of the sources, averaged.",
+        description = "List the N documents the model is least sure of, best to correct first, as CSV: by the fields' "
+                + "distance to their thresholds, the entropy of the sources, or (default) both averaged.",
         footer = {"", "Examples:",
                 "  osce-classify review --model model.osce --input new-pages/ --top 50",
                 "  osce-classify review --model model.osce --input corpus.csv --top 20 --output queue.csv"})
@@ -54,6 +54,11 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "50",
             description = "How many documents to list. Default: ${DEFAULT-VALUE}.")
     int top;
+
+    @Option(names = "--by", paramLabel = "MEASURE", defaultValue = "both",
+            description = "What ranks the queue: both (the mean of the fields' closeness to their thresholds and the "
+                    + "sources' entropy), fields or sources. Default: ${DEFAULT-VALUE}.")
+    ReviewQueue.Measure by;
 
     @Option(names = "--output", paramLabel = "FILE",
             description = "Write the queue here (atomically) instead of to stdout.")
@@ -92,7 +97,7 @@ final class ReviewCommand implements Callable<Integer> {
         List<ReviewQueue.Candidate> all = new ArrayList<>();
         for (Path input : inputs) {
             try (CorpusReader reader = Corpora.open(input)) {
-                all.addAll(ReviewQueue.rank(classifier, reader, top));
+                all.addAll(ReviewQueue.rank(classifier, reader, top, by));
             }
         }
         if (inputs.size() == 1) {

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +28,8 @@ import org.osceclassify.model.Corpora;
 import org.osceclassify.model.Labels;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Origin;
+import org.osceclassify.server.OsceServer;
+import org.osceclassify.server.ServerSettings;
 
 /** The feedback loop from the command line: {@code review} ranks, {@code retrain} compares and promotes or refuses. */
 @Timeout(300)
@@ -63,6 +68,14 @@ class FeedbackLoopTest {
         assertEquals(run.out(), again.out(), "the same queue for the same input");
         assertEquals(2, CliRun.of("review", "--model", model.toString(), "--input", corpus.toString(), "--top",
                 "0").exitCode());
+        CliRun byFields = CliRun.of("review", "--model", model.toString(), "--input", corpus.toString(), "--top",
+                "3", "--by", "fields");
+        assertEquals(0, byFields.exitCode(), byFields.err());
+        List<CSVRecord> fieldRows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(byFields.out())).getRecords();
+        for (CSVRecord row : fieldRows) {
+            assertEquals(row.get("field_uncertainty"), row.get("uncertainty"), "ranked by the fields alone");
+        }
     }
 
     @Test
@@ -83,6 +96,26 @@ class FeedbackLoopTest {
         assertTrue(run.out().contains("promoted"), run.out());
         assertTrue(Files.readString(dir.resolve("promote.osce.retrain.html")).contains("Documents whose labels change"));
         assertEquals(wanted[0], fieldsOf(current, text), "was " + before);
+    }
+
+    @Test
+    void aRunningServerTakesUpThePromotedModelOnReload() throws Exception {
+        Path current = Files.copy(model, dir.resolve("served.osce"));
+        Path corrections = dir.resolve("served-corrections.csv");
+        Corpora.appendCorrection(corrections, OsceDocument.ofText("x", "OSCE lantern harmonica observers ballot",
+                Origin.of("test")).withLabels(new Labels(List.of(TOPICS[0][1]), List.of(TOPICS[0][0]))));
+        try (OsceServer server = OsceServer.start(ServerSettings.defaults(current).withPort(0)
+                .withAdminToken(java.util.Optional.of("admin")))) {
+            String before = server.modelId();
+            CliRun run = CliRun.of("retrain", "--model", current.toString(), "--corpus", corpus.toString(),
+                    "--feedback", corrections.toString(), "--promote", "--threads", "2");
+            assertEquals(0, run.exitCode(), run.out() + run.err());
+            HttpResponse<String> reload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    server.url().resolve("/v1/admin/reload")).header("Authorization", "Bearer admin")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, reload.statusCode(), reload.body());
+            assertNotEquals(before, server.modelId(), "the promoted model is served");
+        }
     }
 
     @Test
