@@ -22,11 +22,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Serve a model over HTTP: a JSON API (POST /v1/classify, /v1/classify/batch, GET /v1/model, "
-                + "/openapi.json, /metrics, /health/live, /health/ready), hot reload (POST /v1/admin/reload) and a "
-                + "web page at /.",
+                + "/openapi.json, /metrics, /health/live, /health/ready), hot reload (POST /v1/admin/reload), "
+                + "corrections (POST /v1/feedback, with --feedback), a review queue (GET /v1/review, with "
+                + "--review-input) and a web page at /.",
         footer = {"", "The admin token comes from OSCE_CLASSIFY_ADMIN_TOKEN or --admin-token-file; without one, "
-                + "admin endpoints are off. Corrections (--feedback) need the feedback token (" + "OSCE_CLASSIFY_FEEDBACK_TOKEN"
-                + " or --feedback-token-file) or the admin token.", "", "Examples:",
+                + "admin endpoints are off. Corrections (--feedback) need the feedback token "
+                + "(OSCE_CLASSIFY_FEEDBACK_TOKEN or --feedback-token-file) or the admin token.", "", "Examples:",
                 "  osce-classify serve                                  (the default model, on 127.0.0.1:8080)",
                 "  osce-classify serve --model model.osce --port 9000",
                 "  OSCE_CLASSIFY_ADMIN_TOKEN=s3cret osce-classify serve --model model.osce",
