@@ -83,6 +83,11 @@ final class ServeCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--feedback needs a token: set "
                         + FEEDBACK_TOKEN_VARIABLE + " (or --feedback-token-file) or " + TOKEN_VARIABLE);
             }
+            Path folder = feedback.toAbsolutePath().getParent();
+            if (!Files.isDirectory(folder) || Files.isDirectory(feedback)) {
+                throw new UserInputException(feedback + ": cannot keep corrections here: "
+                        + (Files.isDirectory(feedback) ? "it is a folder" : "no such folder " + folder));
+            }
             feedbackSettings = FeedbackSettings.to(feedback, feedbackToken);
         }
         if (reviewInput != null) {
