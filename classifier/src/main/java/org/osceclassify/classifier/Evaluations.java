@@ -112,9 +112,13 @@ public final class Evaluations {
                 split -> Training.train(settings, taxonomy, split.train(corpus)));
     }
 
-    private static Evaluation evaluate(String method, TrainingSettings settings, Taxonomy taxonomy,
-                                       List<OsceDocument> corpus, List<Splits.Split> splits, Progress progress,
-                                       Function<Splits.Split, TrainedClassifier> train) {
+    /**
+     * Trains (with {@code train}) and tests on each split of {@code corpus}, and scores the pooled test predictions
+     * once.
+     */
+    static Evaluation evaluate(String method, TrainingSettings settings, Taxonomy taxonomy,
+                               List<OsceDocument> corpus, List<Splits.Split> splits, Progress progress,
+                               Function<Splits.Split, TrainedClassifier> train) {
         List<OsceDocument> labelled = Training.labelled(corpus, taxonomy, settings);
         List<Set<String>> fieldsTruth = new ArrayList<>();
         List<Set<String>> fieldsPredicted = new ArrayList<>();

@@ -227,6 +227,24 @@ public final class TrainedClassifier {
     }
 
     /**
+     * Every field's and every source's score of a document, none thresholded away (fields in the model's label
+     * order, sources ranked), or empty when the document cannot be classified. For the review queue, which needs
+     * how close each field came to its threshold.
+     */
+    Optional<ReviewQueue.Scores> allScores(OsceDocument doc) {
+        Classification predicted = classify(doc, false);
+        if (!predicted.status().isOk()) {
+            return Optional.empty();
+        }
+        FeaturePipeline.Analysis analysis = FeaturePipeline.analyze(doc.withoutLabels());
+        List<ScoredLabel> fields = fieldScorer == null ? List.of() : scored(fieldScorer, fieldScorer.features(analysis));
+        List<ScoredLabel> sources = new ArrayList<>(sourceScorer == null ? List.of()
+                : scored(sourceScorer, sourceScorer.features(analysis)));
+        sources.sort(ScoredLabel.BEST_FIRST);
+        return Optional.of(new ReviewQueue.Scores(fields, sources, predicted.fields()));
+    }
+
+    /**
      * A document of which the model knows at least this share of the different words (stop words counted among
      * them, known or not) is read as in the training language without asking the language detector, which costs
      * far more than classifying. English statements in running text score about 0.6 and above, the bundled corpus's

@@ -43,6 +43,8 @@ import picocli.CommandLine.Spec;
                 ClassifyCommand.class,
                 InspectCommand.class,
                 ServeCommand.class,
+                ReviewCommand.class,
+                RetrainCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  osce-classify demo",

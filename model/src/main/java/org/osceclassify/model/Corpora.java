@@ -137,4 +137,37 @@ public final class Corpora {
     public static long writeCsv(Path file, Iterable<OsceDocument> documents) {
         return CsvCorpus.write(Objects.requireNonNull(file, "file"), Objects.requireNonNull(documents, "documents"));
     }
+
+    /**
+     * Appends an analyst's correction (a document with the labels it should have) to a CSV corpus of corrections,
+     * durably: when this returns, the complete row is on disk. Safe with concurrent writers, threads or processes.
+     * The row's id is derived from the document's text ({@code fb-} and a hash), so that a later correction of the
+     * same statement supersedes it in {@link #readCorrections}; its text is written on one line.
+     *
+     * @return the correction as written
+     * @throws CorpusException when the file cannot be written
+     */
+    public static OsceDocument appendCorrection(Path file, OsceDocument correction) {
+        return CorrectionLog.append(Objects.requireNonNull(file, "file"),
+                Objects.requireNonNull(correction, "correction"));
+    }
+
+    /**
+     * Reads a file of corrections written by {@link #appendCorrection}, keeping the last correction of each
+     * statement. A last row cut short by a writer that was killed (never acknowledged) is dropped from the file
+     * with a warning.
+     *
+     * @throws CorpusException when the file is missing or not a CSV corpus
+     */
+    public static List<OsceDocument> readCorrections(Path file, ReadOptions options) {
+        return CorrectionLog.read(Objects.requireNonNull(file, "file"), Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * The id {@link #appendCorrection} gives a correction of this document: {@code fb-} and a hash of its title and
+     * body (white space runs counted as one space), so a corpus item and its correction can be matched.
+     */
+    public static String correctionId(OsceDocument document) {
+        return CorrectionLog.idOf(document.title(), document.body());
+    }
 }

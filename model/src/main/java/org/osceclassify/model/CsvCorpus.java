@@ -257,10 +257,7 @@ final class CsvCorpus implements DocumentSource {
             try (BufferedWriter out = Files.newBufferedWriter(file.path(), StandardCharsets.UTF_8);
                  CSVPrinter printer = new CSVPrinter(out, WRITE_FORMAT)) {
                 for (OsceDocument doc : documents) {
-                    printer.printRecord(doc.id(), doc.date().map(LocalDate::toString).orElse(""),
-                            doc.contentType(), doc.title(), doc.body(), doc.place(),
-                            join(doc.labels().sources(), doc), join(doc.labels().fields(), doc),
-                            join(doc.locations(), doc));
+                    printer.printRecord(cells(doc));
                     written++;
                 }
             }
@@ -269,6 +266,23 @@ final class CsvCorpus implements DocumentSource {
         } catch (IOException | UncheckedIOException e) {
             throw new CorpusException(Origin.of(target.toString()), "cannot write: " + rootMessage(e), e);
         }
+    }
+
+    /** The header line of the format, with its line break. */
+    static String headerLine() {
+        return CSVFormat.RFC4180.format(COLUMNS.toArray()) + CSVFormat.RFC4180.getRecordSeparator();
+    }
+
+    /** One document as one complete row of the format, with its line break, as {@link #write} writes it. */
+    static String row(OsceDocument doc) {
+        return CSVFormat.RFC4180.format(cells(doc)) + CSVFormat.RFC4180.getRecordSeparator();
+    }
+
+    /** The cells of a document's row, in the order of {@link #COLUMNS}. */
+    private static Object[] cells(OsceDocument doc) {
+        return new Object[] {doc.id(), doc.date().map(LocalDate::toString).orElse(""), doc.contentType(),
+                doc.title(), doc.body(), doc.place(), join(doc.labels().sources(), doc),
+                join(doc.labels().fields(), doc), join(doc.locations(), doc)};
     }
 
     private static String join(List<String> values, OsceDocument doc) {

@@ -27,18 +27,21 @@ final class DocumentRequests {
 
         /** Classifies this document with {@code classifier}; {@code explain} adds the words that weighed most. */
         Classification classify(OsceClassifier classifier, boolean explain) {
-            OsceDocument doc;
+            OsceDocument doc = document();
+            return explain ? classifier.classify(doc) : classifier.scores(doc);
+        }
+
+        /** The document, a page parsed. @throws ApiException (400) when a page has neither title nor body */
+        OsceDocument document() {
             if (page != null) {
                 try {
-                    doc = OsceClassifier.pageDocument(id, page);
+                    return OsceClassifier.pageDocument(id, page);
                 } catch (CorpusException e) {
                     throw ApiException.badRequest(id + ": not a page: " + ModelHolder.oneLine(e));
                 }
-            } else {
-                doc = text != null ? OsceDocument.ofText(id, text, Origin.of(id))
-                        : new OsceDocument(id, title, body, null, null, null, null, null, Origin.of(id));
             }
-            return explain ? classifier.classify(doc) : classifier.scores(doc);
+            return text != null ? OsceDocument.ofText(id, text, Origin.of(id))
+                    : new OsceDocument(id, title, body, null, null, null, null, null, Origin.of(id));
         }
     }
 

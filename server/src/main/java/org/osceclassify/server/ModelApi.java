@@ -60,6 +60,8 @@ final class ModelApi {
         } else {
             out.putNull("evaluation");
         }
+        out.putObject("feedback").put("enabled", services.settings().feedback().file().isPresent())
+                .put("review", services.settings().feedback().review().isPresent());
         services.models().lastReload().ifPresent(r -> {
             ObjectNode reload = out.putObject("last_reload");
             reload.put("at", r.at().toString()).put("ok", r.error().isEmpty());

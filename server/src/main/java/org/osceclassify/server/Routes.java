@@ -31,6 +31,8 @@ final class Routes {
         ClassifyApi classify = new ClassifyApi(services);
         BatchApi batch = new BatchApi(services);
         ModelApi model = new ModelApi(services);
+        FeedbackApi feedback = new FeedbackApi(services);
+        ReviewApi review = new ReviewApi(services);
         var routes = config.routes;
 
         routes.get("/", named("/", ctx -> resource(ctx, "web/index.html", "text/html; charset=utf-8")));
@@ -38,6 +40,8 @@ final class Routes {
         routes.get("/openapi.json", named("/openapi.json", ctx -> resource(ctx, "openapi.json", "application/json")));
         routes.post("/v1/classify", named("/v1/classify", classify::classify));
         routes.post("/v1/classify/batch", named("/v1/classify/batch", batch::classify));
+        routes.post("/v1/feedback", named("/v1/feedback", feedback::feedback));
+        routes.get("/v1/review", named("/v1/review", review::review));
         routes.get("/v1/model", named("/v1/model", model::model));
         routes.get("/v1/model/report", named("/v1/model/report", model::report));
         routes.post("/v1/admin/reload", named("/v1/admin/reload", model::reload));

@@ -20,6 +20,8 @@ final class ServerMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter documents = Counter.builder("osce.documents.classified")
             .description("documents classified, singly and in batches").register(registry);
+    private final Counter corrections = Counter.builder("osce.corrections")
+            .description("corrections recorded through POST /v1/feedback").register(registry);
     private final AtomicReference<Gauge> modelInfo = new AtomicReference<>();
 
     /** Counts one request to {@code route} (the route's pattern, so that ids do not explode the series). */
@@ -33,6 +35,10 @@ final class ServerMetrics {
 
     void classified(long n) {
         documents.increment(n);
+    }
+
+    void corrected() {
+        corrections.increment();
     }
 
     void reload(boolean ok) {

@@ -20,9 +20,11 @@ import java.util.Optional;
  * @param maxBodyBytes  the largest body of {@code POST /v1/classify} and of a JSON batch (413 above)
  * @param maxUploadBytes the largest streamed CSV or JSONL batch upload (413 above)
  * @param maxBatch      the most documents of a JSON batch (413 above, naming the limit)
+ * @param feedback      where analysts' corrections go and who may send them; off by default
  */
 public record ServerSettings(String host, int port, Path model, Optional<String> adminToken, Duration idleTimeout,
-                             Duration stopTimeout, long maxBodyBytes, long maxUploadBytes, int maxBatch) {
+                             Duration stopTimeout, long maxBodyBytes, long maxUploadBytes, int maxBatch,
+                             FeedbackSettings feedback) {
 
     /** The default interface: loopback only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -33,6 +35,7 @@ public record ServerSettings(String host, int port, Path model, Optional<String>
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(adminToken, "adminToken");
+        Objects.requireNonNull(feedback, "feedback");
         adminToken = adminToken.map(String::strip).filter(t -> !t.isEmpty());
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is not in 0..65535");
@@ -48,26 +51,31 @@ public record ServerSettings(String host, int port, Path model, Optional<String>
      */
     public static ServerSettings defaults(Path model) {
         return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, model, Optional.empty(), Duration.ofSeconds(30),
-                Duration.ofSeconds(20), 2L * 1024 * 1024, 64L * 1024 * 1024, 1000);
+                Duration.ofSeconds(20), 2L * 1024 * 1024, 64L * 1024 * 1024, 1000, FeedbackSettings.OFF);
     }
 
     public ServerSettings withHost(String newHost) {
         return new ServerSettings(newHost, port, model, adminToken, idleTimeout, stopTimeout, maxBodyBytes,
-                maxUploadBytes, maxBatch);
+                maxUploadBytes, maxBatch, feedback);
     }
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(host, newPort, model, adminToken, idleTimeout, stopTimeout, maxBodyBytes,
-                maxUploadBytes, maxBatch);
+                maxUploadBytes, maxBatch, feedback);
     }
 
     public ServerSettings withAdminToken(Optional<String> token) {
         return new ServerSettings(host, port, model, token, idleTimeout, stopTimeout, maxBodyBytes, maxUploadBytes,
-                maxBatch);
+                maxBatch, feedback);
     }
 
     public ServerSettings withIdleTimeout(Duration timeout) {
         return new ServerSettings(host, port, model, adminToken, timeout, stopTimeout, maxBodyBytes, maxUploadBytes,
-                maxBatch);
+                maxBatch, feedback);
+    }
+
+    public ServerSettings withFeedback(FeedbackSettings newFeedback) {
+        return new ServerSettings(host, port, model, adminToken, idleTimeout, stopTimeout, maxBodyBytes, maxUploadBytes,
+                maxBatch, newFeedback);
     }
 }

@@ -31,7 +31,9 @@ class OpenApiContractTest {
     void everyResponseMatchesTheServedOpenApiDocument() throws Exception {
         Path bundle = Files.copy(TestModels.seedModel(), TestModels.tempDir().resolve("contract.osce"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        ServerSettings settings = ServerSettings.defaults(bundle).withAdminToken(Optional.of("t0ken"));
+        ServerSettings settings = ServerSettings.defaults(bundle).withAdminToken(Optional.of("t0ken"))
+                .withFeedback(FeedbackSettings.to(TestModels.tempDir().resolve("contract-corrections.csv"),
+                        Optional.empty()).withReview(TestModels.ROOT.resolve("seeds/pages")));
         try (TestServer served = new TestServer(settings)) {
             HttpResponse<String> doc = served.get("/openapi.json");
             assertEquals(200, doc.statusCode());
@@ -51,6 +53,12 @@ class OpenApiContractTest {
                     "[" + text + ", {\"page\": " + quote(TestModels.seedPage()) + "}]"));
             conforms(schema, exercised, "/v1/classify/batch", "post", served.postJson("/v1/classify/batch?format=json",
                     "[" + text + "]"));
+            conforms(schema, exercised, "/v1/feedback", "post", served.send(HttpRequest.newBuilder(
+                    served.uri("/v1/feedback")).header("Authorization", "Bearer t0ken")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"text\": " + quote(ClassifyApiTest.POLICING) + ", \"fields\": [\"Policing\"]}"))));
+            conforms(schema, exercised, "/v1/feedback", "post", served.postJson("/v1/feedback", "{}"));
+            conforms(schema, exercised, "/v1/review", "get", served.get("/v1/review"));
             conforms(schema, exercised, "/v1/model", "get", served.get("/v1/model"));
             conforms(schema, exercised, "/v1/model/report", "get", served.get("/v1/model/report"));
             conforms(schema, exercised, "/health/live", "get", served.get("/health/live"));

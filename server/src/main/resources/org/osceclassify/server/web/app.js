@@ -126,16 +126,122 @@ function renderWords(words, text) {
   if (buttons.length > 0) buttons[0].click(); else highlight(text, []);
 }
 
+// Corrections (shown only when the server takes them): the model's labels, and the token, kept in memory only.
+// A statement opened from the review queue is sent as its title and body, so that its correction has the id of the
+// corpus item it corrects (ids are derived from title and body); while the text area still shows it.
+const feedback = { enabled: false, fields: [], sources: [], token: '', doc: null, reviewed: null };
+
+function reviewText(item) {
+  return item.title ? item.title + '\n\n' + item.body : item.body;
+}
+
+function requestDocument(text) {
+  const r = feedback.reviewed;
+  return r && text === reviewText(r) ? { id: r.id, title: r.title, body: r.body } : documentOf(text);
+}
+
+function renderCorrection(result, doc) {
+  if (!feedback.enabled) return;
+  feedback.doc = doc;
+  const predicted = new Set(result.fields.map((f) => f.label));
+  const box = $('correct-fields');
+  box.replaceChildren();
+  feedback.fields.forEach((label, i) => {
+    const check = element('input');
+    check.type = 'checkbox';
+    check.id = 'field-' + i;
+    check.value = label;
+    check.checked = predicted.has(label);
+    const name = element('label');
+    name.htmlFor = check.id;
+    name.appendChild(check);
+    name.appendChild(document.createTextNode(' ' + label));
+    box.appendChild(name);
+  });
+  const select = $('correct-source');
+  select.replaceChildren();
+  select.appendChild(element('option', '(unknown)'));
+  select.firstChild.value = '';
+  for (const source of feedback.sources) {
+    const option = element('option', source);
+    option.value = source;
+    select.appendChild(option);
+  }
+  const top = result.sources.length > 0 ? result.sources[0].label : '';
+  select.value = feedback.sources.includes(top) ? top : '';
+  $('token-box').hidden = feedback.token !== '';
+  $('save-status').textContent = '';
+  $('correct').hidden = false;
+}
+
+async function save(event) {
+  event.preventDefault();
+  const status = $('save-status');
+  status.className = '';
+  if (feedback.token === '') feedback.token = $('token').value.trim();
+  const correction = Object.assign({}, feedback.doc);
+  correction.fields = Array.from(document.querySelectorAll('#correct-fields input:checked')).map((c) => c.value);
+  correction.sources = $('correct-source').value ? [$('correct-source').value] : [];
+  try {
+    const response = await fetch('/v1/feedback', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Authorization': 'Bearer ' + feedback.token },
+      body: JSON.stringify(correction)
+    });
+    const json = await response.json();
+    if (response.status === 401) {
+      feedback.token = '';
+      $('token-box').hidden = false;
+    }
+    if (!response.ok) throw new Error(json.error || ('HTTP ' + response.status));
+    $('token').value = '';
+    $('token-box').hidden = true;
+    status.textContent = 'Saved (' + json.id + ').';
+  } catch (e) {
+    status.textContent = e.message;
+    status.className = 'error';
+  }
+}
+
+async function showReview() {
+  try {
+    const response = await fetch('/v1/review');
+    const queue = await response.json();
+    if (!response.ok) throw new Error(queue.error || ('HTTP ' + response.status));
+    const list = $('review-list');
+    list.replaceChildren();
+    for (const item of queue.documents) {
+      const entry = element('li');
+      const open = element('button', item.title || item.id);
+      open.type = 'button';
+      open.addEventListener('click', () => {
+        feedback.reviewed = item;
+        $('statement').value = reviewText(item);
+        $('classify').click();
+      });
+      entry.appendChild(open);
+      entry.appendChild(element('span', ' uncertainty ' + item.uncertainty.toFixed(3), 'number'));
+      list.appendChild(entry);
+    }
+    $('review').hidden = false;
+  } catch (e) {
+    $('review').hidden = false;
+    $('review-list').replaceChildren(element('li', 'The review queue could not be loaded: ' + e.message, 'error'));
+  }
+}
+
 async function classify(event) {
   event.preventDefault();
   const text = $('statement').value;
   $('status').textContent = 'Classifying…';
   $('status').className = '';
   try {
-    const result = await postJson('/v1/classify?explain=true', documentOf(text));
+    const doc = requestDocument(text);
+    const result = await postJson('/v1/classify?explain=true', doc);
     renderFields(result.fields);
     renderSources(result.sources);
     renderWords(result.words || {}, text);
+    renderCorrection(result, doc);
     $('result').hidden = false;
     $('status').textContent = result.status === 'ok' ? 'Classified.' : 'Not classified: ' + result.status;
   } catch (e) {
@@ -187,6 +293,10 @@ async function describeModel() {
     const model = await (await fetch('/v1/model')).json();
     $('model').textContent = 'Model ' + model.id.slice(0, 19) + '…, trained on ' + model.training.items
       + ' items, ' + model.labels.fields.length + ' fields of work and ' + model.labels.sources.length + ' sources.';
+    feedback.enabled = model.feedback.enabled;
+    feedback.fields = model.labels.fields;
+    feedback.sources = model.labels.sources.filter((s) => s !== 'Other');
+    if (model.feedback.review) showReview();
   } catch (e) {
     $('model').textContent = 'The model could not be described: ' + e.message;
   }
@@ -194,4 +304,5 @@ async function describeModel() {
 
 $('classify-form').addEventListener('submit', classify);
 $('upload-form').addEventListener('submit', upload);
+$('correct-form').addEventListener('submit', save);
 describeModel();
