@@ -25,9 +25,11 @@ import org.slf4j.LoggerFactory;
  * one time in three) to another of its candidate values, drawn from a {@link Random} seeded with the settings'
  * seed, and skips settings already tried: a local random search. Every trial is cross-validated on the same
  * seeded folds, so the trials, their scores and the best depend only on the corpus, the starting settings and the
- * number of trials. A time budget is spent as follows: trial 1 measures what a trial costs, the number of trials
- * that fit is then fixed ({@code budget / time of trial 1}, at least 1), and the search runs that many whatever
- * the later trials cost; a budget that trial 1 overruns fails with {@link BudgetTooSmallException}.
+ * number of trials. A time budget is spent as follows: trial 1 measures what a trial costs (its last fold times the
+ * folds, as the first folds pay for the JIT compiler's warm-up), the number of trials that fit beside trial 1 and
+ * the final model (trained on the whole corpus, taken to cost one trial) is then fixed, at least 1, and the search
+ * runs that many whatever the later trials cost; a budget that trial 1 overruns fails with
+ * {@link BudgetTooSmallException}.
  */
 public final class Tuner {
 
@@ -86,7 +88,8 @@ public final class Tuner {
             listener.planned(trialsAsked + ", as asked");
         }
         long begin = System.nanoTime();
-        Evaluation bestEvaluation = evaluate(start, budget, begin);
+        List<Long> foldStarts = new ArrayList<>();
+        Evaluation bestEvaluation = evaluate(start, budget, begin, foldStarts);
         Trial first = Trial.of(1, start, bestEvaluation, seconds(begin));
         int planned;
         String plan;
@@ -95,9 +98,13 @@ public final class Tuner {
             if (first.seconds() > limit) {
                 throw new BudgetTooSmallException(time, first.seconds(), describeTrial());
             }
-            planned = Math.max(1, (int) Math.floor(limit / first.seconds()));
-            plan = String.format(Locale.ROOT, "trial 1 took %.1f s, so %d trials fit into %s; the search runs %d "
-                    + "trials whatever they take", first.seconds(), planned, time, planned);
+            // trial 1 pays for the JIT compiler's warm-up: its last fold says better what a later trial costs
+            double lastFold = seconds(foldStarts.get(foldStarts.size() - 1));
+            double perTrial = Math.min(first.seconds(), lastFold * folds);
+            planned = 1 + (int) Math.floor(Math.max(0, limit - first.seconds() - perTrial) / perTrial);
+            plan = String.format(Locale.ROOT, "trial 1 took %.1f s and its last fold %.1f s, so a trial takes about "
+                    + "%.1f s and %d trials and the final model fit into %s; the search runs %d trials whatever "
+                    + "they take", first.seconds(), lastFold, perTrial, planned, time, planned);
         } else {
             planned = ((Budget.Trials) budget).count();
             plan = budget + ", as asked";
@@ -120,7 +127,7 @@ public final class Tuner {
             Trial trial;
             Evaluation evaluation = null;
             try {
-                evaluation = evaluate(next, new Budget.Trials(1), trialStart);
+                evaluation = evaluate(next, new Budget.Trials(1), trialStart, new ArrayList<>());
                 trial = Trial.of(number, next, evaluation, seconds(trialStart));
             } catch (IllegalArgumentException e) {
                 LOG.debug("trial {} could not be trained: {}", number, e.getMessage());
@@ -167,10 +174,12 @@ public final class Tuner {
 
     /**
      * The cross-validation of {@code settings}; under a time budget, stopped at the start of a fold when the
-     * budget is already spent, with the time a whole trial would take estimated from the folds done.
+     * budget is already spent, with the time a whole trial would take estimated from the folds done; the time
+     * each fold starts is added to {@code foldStarts}.
      */
-    private Evaluation evaluate(TrainingSettings settings, Budget budget, long begin) {
+    private Evaluation evaluate(TrainingSettings settings, Budget budget, long begin, List<Long> foldStarts) {
         Evaluations.Progress progress = (fold, all, trainItems, testItems) -> {
+            foldStarts.add(System.nanoTime());
             if (budget instanceof Budget.Time time && fold > 1) {
                 double spent = seconds(begin);
                 if (spent > time.duration().toMillis() / 1000.0) {
