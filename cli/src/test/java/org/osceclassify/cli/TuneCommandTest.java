@@ -9,10 +9,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osceclassify.classifier.OsceClassifier;
+import org.osceclassify.classifier.TrainingSettings;
+import org.osceclassify.classifier.tuning.Dimension;
+import org.osceclassify.classifier.tuning.SearchSpace;
 
 /**
  * {@code osce-classify tune}: a budget of trials writes the best settings' model and a report of every trial, the
@@ -55,6 +63,16 @@ class TuneCommandTest {
         assertEquals(4, Files.readAllLines(out.resolve("report/timings.csv")).size());
         String html = Files.readString(out.resolve("report/tune.html"));
         assertTrue(html.contains("<svg id=\"objective-chart\"") && html.contains("<table id=\"trials\">"));
+
+        Matcher best = Pattern.compile("best, trial (\\d+):").matcher(run.out());
+        assertTrue(best.find(), run.out());
+        CSVRecord bestRow = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(out.resolve("report/trials.csv"))).getRecords()
+                .get(Integer.parseInt(best.group(1)) - 1);
+        TrainingSettings stored = OsceClassifier.load(out.resolve("tuned.osce")).trained().settings();
+        for (Dimension<?> d : SearchSpace.DIMENSIONS) {
+            assertEquals(bestRow.get(d.name()), d.textIn(stored), "the bundle holds the best trial's " + d.name());
+        }
 
         CliRun classify = CliRun.withStdin("Police officers completed a forensic crime investigation course",
                 "classify", "--model", out.resolve("tuned.osce").toString(), "--format", "csv", "-");

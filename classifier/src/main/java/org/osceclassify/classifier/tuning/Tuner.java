@@ -76,6 +76,10 @@ public final class Tuner {
         if (this.space.isEmpty()) {
             throw new IllegalArgumentException("nothing to search: no dimension");
         }
+        if (folds < 2 || threads < 1) {
+            throw new IllegalArgumentException("a search needs at least 2 folds and 1 thread, was " + folds
+                    + " and " + threads);
+        }
     }
 
     /**
