@@ -26,7 +26,7 @@ final class TuningHtml {
                 .append("<title>osce-classify tune</title>\n<style>\n")
                 .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}\n")
                 .append("table{border-collapse:collapse;margin:1em 0;font-size:13px}td,th{border:1px solid #ccc;")
-                .append("padding:3px 8px;text-align:right}th{background:#f3f3f3}\n")
+                .append("padding:3px 8px;text-align:right;white-space:nowrap}th{background:#f3f3f3}\n")
                 .append("tr.best{background:#e6f0d8;font-weight:bold}td.changed{color:#a3400a}\n")
                 .append("svg text{font-size:12px;font-family:system-ui,sans-serif}\n")
                 .append("</style>\n</head>\n<body>\n<h1>osce-classify tune</h1>\n");
