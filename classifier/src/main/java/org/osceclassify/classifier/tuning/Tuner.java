@@ -95,36 +95,21 @@ public final class Tuner {
         List<Long> foldStarts = new ArrayList<>();
         Evaluation bestEvaluation = evaluate(start, budget, begin, foldStarts);
         Trial first = Trial.of(1, start, bestEvaluation, seconds(begin));
-        int planned;
-        String plan;
-        if (budget instanceof Budget.Time time) {
-            double limit = time.duration().toMillis() / 1000.0;
-            if (first.seconds() > limit) {
-                throw new BudgetTooSmallException(time, first.seconds(), describeTrial());
-            }
-            // trial 1 pays for the JIT compiler's warm-up: its last fold says better what a later trial costs
-            double lastFold = seconds(foldStarts.get(foldStarts.size() - 1));
-            double perTrial = Math.min(first.seconds(), lastFold * folds);
-            planned = 1 + (int) Math.floor(Math.max(0, limit - first.seconds() - perTrial) / perTrial);
-            plan = String.format(Locale.ROOT, "trial 1 took %.1f s and its last fold %.1f s, so a trial takes about "
-                    + "%.1f s and %d trials and the final model fit into %s; the search runs %d trials whatever "
-                    + "they take", first.seconds(), lastFold, perTrial, planned, time, planned);
-        } else {
-            planned = ((Budget.Trials) budget).count();
-            plan = budget + ", as asked";
-        }
+        Plan plan = plan(budget, first, seconds(foldStarts.get(foldStarts.size() - 1)));
+        int planned = plan.trials();
         Trial best = first;
         listener.trialDone(first, budget instanceof Budget.Time ? 0 : planned, best);
         if (budget instanceof Budget.Time) {
-            listener.planned(plan);
+            listener.planned(plan.text());
         }
         List<Trial> trials = new ArrayList<>(List.of(first));
         Set<TrainingSettings> tried = new HashSet<>(List.of(start));
         Random random = new Random(start.seed());
+        String ended = "";
         for (int number = 2; number <= planned; number++) {
             TrainingSettings next = draw(best.settings(), tried, random);
             if (next == null) {
-                plan += "; the search ended after " + trials.size() + " trials, every nearby setting tried";
+                ended = "; the search ended after " + trials.size() + " trials, every nearby setting tried";
                 break;
             }
             long trialStart = System.nanoTime();
@@ -144,7 +129,32 @@ public final class Tuner {
             }
             listener.trialDone(trial, planned, best);
         }
-        return new Tuning(space, folds, plan, trials, best, bestEvaluation);
+        return new Tuning(space, folds, plan.text() + ended, trials, best, bestEvaluation);
+    }
+
+    /** How many trials to run, and how that was decided, in a sentence. */
+    private record Plan(int trials, String text) {
+    }
+
+    /**
+     * The number of trials of {@code budget}: as asked, or for a time, as many as fit beside trial 1 and the
+     * final model, a trial taken to cost trial 1's last fold (warm, {@code lastFold} seconds) times the folds.
+     */
+    private Plan plan(Budget budget, Trial first, double lastFold) {
+        if (budget instanceof Budget.Trials trials) {
+            return new Plan(trials.count(), trials + ", as asked");
+        }
+        Budget.Time time = (Budget.Time) budget;
+        double limit = time.duration().toMillis() / 1000.0;
+        if (first.seconds() > limit) {
+            throw new BudgetTooSmallException(time, first.seconds(), describeTrial());
+        }
+        // trial 1 pays for the JIT compiler's warm-up: its last fold says better what a later trial costs
+        double perTrial = Math.min(first.seconds(), lastFold * folds);
+        int planned = 1 + (int) Math.floor(Math.max(0, limit - first.seconds() - perTrial) / perTrial);
+        return new Plan(planned, String.format(Locale.ROOT, "trial 1 took %.1f s and its last fold %.1f s, so a "
+                + "trial takes about %.1f s: the search runs %s, which with the final model fit into %s, whatever "
+                + "they take", first.seconds(), lastFold, perTrial, new Budget.Trials(planned), time));
     }
 
     /** The best settings changed in one or two relevant dimensions, not tried yet; null when none is found. */
