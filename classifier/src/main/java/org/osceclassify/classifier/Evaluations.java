@@ -65,10 +65,19 @@ public final class Evaluations {
      */
     public static Evaluation crossValidate(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus,
                                            int folds, Progress progress) {
+        return crossValidate(settings, taxonomy, corpus, folds, Runtime.getRuntime().availableProcessors(), progress);
+    }
+
+    /**
+     * {@link #crossValidate(TrainingSettings, Taxonomy, List, int, Progress)}, each fold trained on {@code threads}
+     * threads; the evaluation is the same for any number.
+     */
+    public static Evaluation crossValidate(TrainingSettings settings, Taxonomy taxonomy, List<OsceDocument> corpus,
+                                           int folds, int threads, Progress progress) {
         List<Splits.Split> splits = Splits.kFold(corpus.size(), folds, settings.seed());
         String method = folds + "-fold cross-validation (seed " + settings.seed() + ")";
         return evaluate(method, settings, taxonomy, corpus, splits, progress,
-                split -> Training.train(settings, taxonomy, split.train(corpus)));
+                split -> Training.train(settings, taxonomy, split.train(corpus), threads));
     }
 
     /** Told as each split of an evaluation starts, to show a long run's progress. */

@@ -11,7 +11,7 @@ import org.osceclassify.model.Origin;
 import org.osceclassify.model.OsceDocument;
 
 /** Small hand-made corpora for the classifier's tests: three themes, each with its own words, place and body. */
-final class TestCorpus {
+public final class TestCorpus {
 
     static final String ELECTIONS = "Elections";
     static final String MEDIA = "Media freedom and development";
@@ -42,7 +42,7 @@ final class TestCorpus {
      * {@code n} documents cycling through the three themes, dated one a month from January 2015. Every fifth
      * document has no known fields, every seventh no known source; document 4 is issued by the Minsk Group.
      */
-    static List<OsceDocument> themed(int n, long seed) {
+    public static List<OsceDocument> themed(int n, long seed) {
         Random random = new Random(seed);
         List<OsceDocument> docs = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code osce-classify} command line: train, evaluate, cross-validate, classify, inspect and demo.
+ * The {@code osce-classify} command line: train, evaluate, cross-validate, tune, classify, inspect and demo.
  *
  * <p>Exit codes: 0 on success, 1 for input or data errors, 2 for usage errors. Stdout carries only results;
  * errors, progress and logs go to stderr. A user's mistake is one line on stderr, with the stack trace only
@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
                 ClassifyCommand.class,
                 InspectCommand.class,
                 ServeCommand.class,
+                TuneCommand.class,
                 ReviewCommand.class,
                 RetrainCommand.class,
                 CommandLine.HelpCommand.class},
