@@ -13,5 +13,10 @@ mvn -B -o -q -pl classifier -am dependency:build-classpath -Dmdep.includeScope=t
 cp="classifier/target/test-classes:classifier/target/classes:features/target/classes:model/target/classes"
 cp="$cp:$(tr ':' '\n' < bench/out/classpath.txt | grep -v '/org/osceclassify/' | paste -sd: -)"
 java -cp "$cp" org.osceclassify.classifier.PeerCorpusExport "$corpus" bench/out/corpus-folds.csv 5 "$seed"
+# The sentence embeddings the accurate profile uses, of every item (id,e0,...,e383), for a peer given the same.
+mvn -B -o -q -pl embeddings -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$PWD/bench/out/embeddings-classpath.txt" >/dev/null
+ecp="embeddings/target/test-classes:embeddings/target/classes:$(cat bench/out/embeddings-classpath.txt)"
+java -cp "$ecp" org.osceclassify.embeddings.EmbeddingExport "$corpus" bench/out/embeddings.csv
 /usr/bin/python3 bench/peers.py bench/out/corpus-folds.csv
 java -cp "$cp" org.osceclassify.classifier.QualityBench "$corpus" 5 "$seed" 2>/dev/null

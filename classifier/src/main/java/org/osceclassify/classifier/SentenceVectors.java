@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Documents' sentence embeddings for training and scoring: which encoder, what text of a document it reads (the
- * title, a line break, the text, as the probe that measured them did), and a cache of the vectors of the
+ * Documents' sentence embeddings for training and scoring: which encoder, what text of a document it reads
+ * ({@link SentenceEncoder#documentText}), and a cache of the vectors of the
  * documents of recent trainings. Encoding costs about 10 ms a document, a hundred times the word features, and
  * cross-validation trains on each document once per fold: with the cache each is encoded once per process.
  */
@@ -50,9 +50,9 @@ final class SentenceVectors {
         return installed.get(0);
     }
 
-    /** The text of a document that its sentence embedding is of. */
+    /** The text of a document that its sentence embedding is of: {@link SentenceEncoder#documentText}. */
     static String text(OsceDocument doc) {
-        return doc.title().isBlank() ? doc.body() : doc.title() + "\n" + doc.body();
+        return SentenceEncoder.documentText(doc);
     }
 
     /** A document's vector, not cached: for classifying, where documents are seldom seen twice. */

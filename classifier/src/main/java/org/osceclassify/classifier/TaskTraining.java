@@ -224,8 +224,8 @@ final class TaskTraining {
 
     /**
      * The sentence member and the combiners of the word model's and its margins, fitted on both members' held-out
-     * margins (see {@link Combiner}); the fields' thresholds are the combiners' probabilities where both members
-     * are at their decision boundaries (margin 0), or tuned on the held-out combined probabilities.
+     * margins (see {@link Combiner}); the fields' thresholds are the word model's (the probability of its margin 0),
+     * or tuned on the held-out combined probabilities.
      */
     private Trained stack(LinearModel words, List<Splits.Split> folds,
                           List<Future<LabelTraining.LabelWeights>> whole, List<List<Future<LabelTraining.LabelWeights>>> byFold,
@@ -252,7 +252,9 @@ final class TaskTraining {
                 Calibration own = Calibration.fit(sentenceMargins[l], task.positive()[l]);
                 calibrations.add(own);
                 sentenceThresholds[l] = own.probability(0);
-                double boundary = c.probability(0, 0);
+                // The word model's own operating point, as a probability: both are calibrated probabilities of
+                // the same event, so the stack decides where the word model would, with a better ranking.
+                double boundary = words.threshold(l);
                 if (settings.tuneThresholds()) {
                     double[] p = new double[n];
                     for (int d = 0; d < n; d++) {

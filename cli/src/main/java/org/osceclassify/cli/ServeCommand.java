@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.osceclassify.classifier.TrainingProfile;
 import org.osceclassify.server.OsceServer;
 import org.osceclassify.server.ServerSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -32,9 +35,17 @@ final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--model", paramLabel = "FILE",
             description = "The model bundle, read again on reload. Default: the default model of classify.")
     Path model;
+
+    @Option(names = "--profile", paramLabel = "NAME", converter = TrainingOptions.ProfileConverter.class,
+            description = "Without --model, serve the default model of this profile: fast or accurate (see train "
+                    + "--help). Default: fast.")
+    TrainingProfile profile;
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = ServerSettings.DEFAULT_HOST,
             description = "The interface to listen on. Default: ${DEFAULT-VALUE} (this machine only).")
@@ -50,7 +61,12 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path bundle = model != null ? model : DefaultModel.bundle(main.terminal);
+        if (model != null && profile != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--profile chooses the default model: give --model or --profile, not both");
+        }
+        Path bundle = model != null ? model : DefaultModel.bundle(main.terminal,
+                profile != null ? profile : TrainingProfile.DEFAULT);
         ServerSettings settings = ServerSettings.defaults(bundle).withHost(host).withPort(port)
                 .withAdminToken(adminToken());
         OsceServer server = OsceServer.start(settings);

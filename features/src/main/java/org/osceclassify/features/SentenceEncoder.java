@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
+import org.osceclassify.model.OsceDocument;
+
 /**
  * Turns a text into a dense vector, a sentence embedding, with a model fixed at build time: the semantic feature
  * family of the {@code words+sentences} ensemble. Implementations (the {@code embeddings} module's) are found at
@@ -27,6 +29,17 @@ public interface SentenceEncoder {
 
     /** The text's vector, {@link #dimension()} long; a blank text gives the zero vector. */
     float[] encode(String text);
+
+    /**
+     * The text of a document that its embedding is of: its title, a line break and its text (the title alone or
+     * the text alone when the other is blank), as the probe that measured embeddings on this corpus read them.
+     */
+    static String documentText(OsceDocument doc) {
+        if (doc.title().isBlank()) {
+            return doc.body();
+        }
+        return doc.body().isBlank() ? doc.title() : doc.title() + "\n" + doc.body();
+    }
 
     /**
      * The encoders on the class path, by name; empty when no encoder module is there. Each is made once per call
