@@ -19,7 +19,7 @@ class ProfilesTest {
 
     @Test
     void theAccurateProfileTrainsTheStackedEnsembleWithTheRealEncoder() throws IOException {
-        Path corpus = TestCorpus.write(dir.resolve("corpus.csv"), 4);
+        Path corpus = TestCorpus.write(dir.resolve("corpus.csv"), 6);
         Path model = dir.resolve("accurate.osce");
         CliRun run = CliRun.of("train", "--corpus", corpus.toString(), "--model", model.toString(),
                 "--profile", "accurate", "--seed", "7");
@@ -34,7 +34,7 @@ class ProfilesTest {
 
     @Test
     void theFastProfileIsTheWordModel() throws IOException {
-        Path corpus = TestCorpus.write(dir.resolve("corpus.csv"), 4);
+        Path corpus = TestCorpus.write(dir.resolve("corpus.csv"), 6);
         Path model = dir.resolve("fast.osce");
         assertEquals(0, CliRun.of("train", "--corpus", corpus.toString(), "--model", model.toString(),
                 "--profile", "fast").exitCode());
