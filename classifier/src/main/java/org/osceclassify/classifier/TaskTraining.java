@@ -224,8 +224,12 @@ final class TaskTraining {
 
     /**
      * The sentence member and the combiners of the word model's and its margins, fitted on both members' held-out
-     * margins (see {@link Combiner}); the fields' thresholds are the word model's (the probability of its margin 0),
-     * or tuned on the held-out combined probabilities.
+     * margins (see {@link Combiner}). A field's threshold is the combined probability above which as many held-out
+     * items lie as the word model's own decisions (margin 0) took: the word model's operating point, by rate,
+     * with the stack's ranking. The word model's probability threshold would not do: its calibration is far
+     * steeper at the tails (a rare field's margin 0 is a probability of 0.99), so the same probability is
+     * another operating point. With tuned thresholds, it is tuned on the held-out combined probabilities and
+     * shrunk towards that one.
      */
     private Trained stack(LinearModel words, List<Splits.Split> folds,
                           List<Future<LabelTraining.LabelWeights>> whole, List<List<Future<LabelTraining.LabelWeights>>> byFold,
@@ -252,19 +256,15 @@ final class TaskTraining {
                 Calibration own = Calibration.fit(sentenceMargins[l], task.positive()[l]);
                 calibrations.add(own);
                 sentenceThresholds[l] = own.probability(0);
-                // The word model's own operating point, as a probability: both are calibrated probabilities of
-                // the same event, so the stack decides where the word model would, with a better ranking.
-                double boundary = words.threshold(l);
-                if (settings.tuneThresholds()) {
-                    double[] p = new double[n];
-                    for (int d = 0; d < n; d++) {
-                        p[d] = c.probability(wordMargins[l][d], sentenceMargins[l][d]);
-                    }
-                    thresholds[l] = Thresholds.tune(p, task.positive()[l], boundary, settings.minThresholdSupport(),
-                            settings.thresholdShrinkage());
-                } else {
-                    thresholds[l] = boundary;
+                double[] p = new double[n];
+                int flagged = 0;
+                for (int d = 0; d < n; d++) {
+                    p[d] = c.probability(wordMargins[l][d], sentenceMargins[l][d]);
+                    flagged += wordMargins[l][d] >= 0 ? 1 : 0;
                 }
+                double matched = rateMatched(p, flagged);
+                thresholds[l] = settings.tuneThresholds() ? Thresholds.tune(p, task.positive()[l], matched,
+                        settings.minThresholdSupport(), settings.thresholdShrinkage()) : matched;
             }
         }
         List<LabelTraining.LabelWeights> weights = sentencesWhole.stream().map(TaskTraining::await).toList();
@@ -299,6 +299,19 @@ final class TaskTraining {
         double[] biases = weights.stream().mapToDouble(LabelTraining.LabelWeights::bias).toArray();
         return new LinearModel(member.solver(), task.exclusive(), task.labels(), member.textColumns(),
                 member.metaFeatures(), rows, biases, calibrations, thresholds, provenance);
+    }
+
+    /**
+     * The probability threshold that {@code count} of the probabilities {@code p} reach: the count-th largest, or
+     * just above the largest for a count of 0 (at most 1).
+     */
+    static double rateMatched(double[] p, int count) {
+        double[] sorted = p.clone();
+        java.util.Arrays.sort(sorted);
+        if (count <= 0) {
+            return sorted.length == 0 ? 1 : Math.min(1, Math.nextUp(sorted[sorted.length - 1]));
+        }
+        return sorted[sorted.length - Math.min(count, sorted.length)];
     }
 
     /** A task's result; its failure rethrown as it was thrown. */

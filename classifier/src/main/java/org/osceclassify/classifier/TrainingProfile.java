@@ -21,8 +21,12 @@ public enum TrainingProfile {
      */
     ACCURATE;
 
-    /** The profile the command line uses when none is given. */
-    public static final TrainingProfile DEFAULT = FAST;
+    /**
+     * The profile the command line uses when none is given: accurate, because users classify statements in
+     * running text far more often than bags of words, and there it measured 0.58 fields micro-F1 against 0.49
+     * (README, "Profiles"); bulk runs choose fast.
+     */
+    public static final TrainingProfile DEFAULT = ACCURATE;
 
     /** The profile's settings. */
     public TrainingSettings settings() {
