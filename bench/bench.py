@@ -339,8 +339,8 @@ def main_run(args):
 
     # Training on the split's training part: ours, scikit-learn (both), fastText.
     ours_model = os.path.join(models, "ours.osce")
-    res["train"]["ours"] = timed("ours-train", CLI + ["train", "--profile", "fast", "--corpus", train_csv, "--model", ours_model,
-                                                       "--no-evaluate"])
+    res["train"]["ours"] = timed("ours-train", CLI + ["train", "--profile", "fast", "--corpus", train_csv,
+                                                       "--model", ours_model, "--no-evaluate"])
     res["model_bytes"]["ours"] = os.path.getsize(ours_model)
     for est in ("svc", "lr"):
         pkl = os.path.join(models, f"sklearn-{est}.pkl")
