@@ -107,7 +107,7 @@ public final class TrainingSettings {
             FeatureConfig::parse);
     public static final Setting<Ensemble> ENSEMBLE = Setting.of("ensemble", Ensemble.WORDS, v -> { },
             Ensemble::text, Ensemble::parse);
-    public static final Setting<Double> SENTENCES_COST = Setting.of("sentences_cost", 10.0,
+    public static final Setting<Double> SENTENCES_COST = Setting.of("sentences_cost", 3.0,
             positive("sentences_cost"), Double::valueOf);
 
     /** Every setting, in the order of the text form and the manifest. */
@@ -265,8 +265,8 @@ public final class TrainingSettings {
 
     /**
      * LibLinear's cost C of the sentence-embedding models of both tasks. Embeddings have length 1, spread over 384
-     * dimensions, so their margins need larger weights than sparse word features do: 10 measured better than 1
-     * (bench/README.md, "Ensemble").
+     * dimensions, so their margins need larger weights than sparse word features do: 3 and 10 measured level in
+     * cross-validation and well above 1, and 3 best on running text (bench/README.md, "Ensemble").
      */
     public double sentencesCost() {
         return get(SENTENCES_COST);
