@@ -30,6 +30,10 @@ class ProfilesTest {
         CliRun classify = CliRun.withStdin("Police officers completed a course on forensic investigation",
                 "classify", "--model", model.toString(), "-");
         assertEquals(0, classify.exitCode(), classify.err());
+        assertEquals("", classify.err(), "no warnings from the encoder's libraries");
+        CliRun inspect = CliRun.of("inspect", "--model", model.toString());
+        assertTrue(inspect.out().contains("ensemble:       words+sentences, sentence embeddings by "
+                + "bge-small-en-v1.5-q (sha256:"), inspect.out());
     }
 
     @Test
