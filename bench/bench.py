@@ -339,8 +339,8 @@ def main_run(args):
 
     # Training on the split's training part: ours, scikit-learn (both), fastText.
     ours_model = os.path.join(models, "ours.osce")
-    res["train"]["ours"] = timed("ours-train", CLI + ["train", "--corpus", train_csv, "--model", ours_model,
-                                                       "--no-evaluate"])
+    res["train"]["ours"] = timed("ours-train", CLI + ["train", "--profile", "fast", "--corpus", train_csv,
+                                                       "--model", ours_model, "--no-evaluate"])
     res["model_bytes"]["ours"] = os.path.getsize(ours_model)
     for est in ("svc", "lr"):
         pkl = os.path.join(models, f"sklearn-{est}.pkl")
@@ -384,7 +384,8 @@ def main_run(args):
     rng = random.Random(SEED + 1)
     trainers = {
         "ours": lambda f, path, rows: timed(f"ours-train-x{f}", CLI + [
-            "train", "--corpus", path, "--model", os.path.join(models, f"ours-x{f}.osce"), "--no-evaluate"],
+            "train", "--profile", "fast", "--corpus", path, "--model", os.path.join(models, f"ours-x{f}.osce"),
+            "--no-evaluate"],
             args.timeout),
         "sklearn-svc": lambda f, path, rows: timed(f"sklearn-svc-train-x{f}", [
             sys.executable, __file__, "sklearn-train", "svc", path, os.path.join(models, f"svc-x{f}.pkl")],

@@ -4,7 +4,7 @@
 # Needs Debian's python3-sklearn and fasttext: apt-get install -y python3-sklearn fasttext
 # Usage: bench/quality.sh [corpus.csv [fold seeds, comma-separated [profiles, comma-separated]]]
 #   defaults: seeds/osce-items.csv, seeds 42,7, profile "defaults" (QualityBench.PROFILES names the others)
-# The peers on sentence embeddings run when bench/out/embeddings.csv exists (the embeddings module writes it).
+# It writes bench/out/embeddings.csv (the embeddings module's EmbeddingExport) for the peers on sentence embeddings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus="${1:-seeds/osce-items.csv}"
@@ -24,6 +24,14 @@ for seed in ${seeds//,/ }; do
     folds+=("bench/out/corpus-folds-$seed.csv")
 done
 java -cp "$cp" org.osceclassify.classifier.PeerCorpusExport "$running" bench/out/running-text.csv 0
+# The sentence embeddings the accurate profile uses, of every item and statement (id,e0,...,e383), for the peers
+# given the same.
+mvn -B -o -q -pl embeddings -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$PWD/bench/out/embeddings-classpath.txt" >/dev/null
+ecp="embeddings/target/test-classes:embeddings/target/classes:$(cat bench/out/embeddings-classpath.txt)"
+java -cp "$ecp" org.osceclassify.embeddings.EmbeddingExport "$corpus" bench/out/embeddings-corpus.csv
+java -cp "$ecp" org.osceclassify.embeddings.EmbeddingExport "$running" bench/out/embeddings-running.csv
+{ cat bench/out/embeddings-corpus.csv; tail -n +2 bench/out/embeddings-running.csv; } > bench/out/embeddings.csv
 /usr/bin/python3 bench/peers.py "${folds[@]}" --running bench/out/running-text.csv
 echo
 echo "osce-classify, cross-validation (seeds $seeds), then running text:"

@@ -78,7 +78,7 @@ if [[ -n "$model" ]]; then
   cp "$model" "$source_model"
 else
   log "training a model on seeds/osce-items.csv"
-  "$root/osce-classify" --quiet train --corpus "$root/seeds/osce-items.csv" --model "$source_model" --no-evaluate >&2
+  "$root/osce-classify" --quiet train --profile fast --corpus "$root/seeds/osce-items.csv" --model "$source_model" --no-evaluate >&2
 fi
 served="$work/served.osce"
 cp "$source_model" "$served"

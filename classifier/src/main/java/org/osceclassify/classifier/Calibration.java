@@ -196,7 +196,7 @@ public record Calibration(double slope, double intercept) {
         return Math.exp((lo + hi) / 2);
     }
 
-    private static double softmaxLogLikelihood(double[][] margins, boolean[][] positive, double temperature) {
+    static double softmaxLogLikelihood(double[][] margins, boolean[][] positive, double temperature) {
         int labels = margins.length;
         int docs = labels == 0 ? 0 : margins[0].length;
         double total = 0;

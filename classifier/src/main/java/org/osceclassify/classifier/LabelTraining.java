@@ -54,6 +54,7 @@ final class LabelTraining {
     /** The task's column of each feature name: text features by pipeline index, then the metadata features. */
     private final Map<String, Integer> columns;
     private final List<String> metaFeatures;
+    private final int textColumns;
 
 
     LabelTraining(TaskTraining.Task task, TrainingSettings.Algorithm solver, double cost) {
@@ -86,6 +87,43 @@ final class LabelTraining {
             cols.put(m, cols.size());
         }
         this.columns = cols;
+        this.textColumns = pipeline.vocabularySize();
+    }
+
+    /**
+     * The trainings of the task's labels over a dense vector of each document, its sentence embedding
+     * ({@code vectors[doc]}), instead of its words: the columns are the vector's dimensions, named as
+     * {@link SentenceStack#dimensionNames} names them, and there are no text columns.
+     */
+    LabelTraining(TaskTraining.Task task, float[][] vectors, TrainingSettings.Algorithm solver, double cost) {
+        this.task = task;
+        this.solver = solver;
+        this.cost = cost;
+        int n = task.docs().size();
+        int dimension = vectors.length == 0 ? 0 : vectors[0].length;
+        List<String> dims = SentenceStack.dimensionNames(dimension);
+        String[] dimNames = dims.toArray(String[]::new);
+        this.names = new String[n][];
+        this.values = new double[n][];
+        for (int d = 0; d < n; d++) {
+            names[d] = dimNames;
+            values[d] = new double[dimension];
+            for (int f = 0; f < dimension; f++) {
+                values[d][f] = vectors[d][f];
+            }
+        }
+        this.metaFeatures = dims;
+        Map<String, Integer> cols = new HashMap<>();
+        for (int f = 0; f < dimension; f++) {
+            cols.put(dimNames[f], f);
+        }
+        this.columns = cols;
+        this.textColumns = 0;
+    }
+
+    /** The number of text columns: the pipeline's vocabulary, or none over dense vectors. */
+    int textColumns() {
+        return textColumns;
     }
 
     TrainingSettings.Algorithm solver() {

@@ -190,6 +190,16 @@ public final class LinearModel {
         return column < textFeatures ? textName.apply(column) : metaFeatures.get(column - textFeatures);
     }
 
+    /** This model with other decision thresholds, such as those of a stacked ensemble it is a member of. */
+    LinearModel withThresholds(double[] newThresholds) {
+        double[][] rows = new double[labels.size()][];
+        for (int l = 0; l < rows.length; l++) {
+            rows[l] = row(l);
+        }
+        return new LinearModel(solver, exclusive, labels, textFeatures, metaFeatures, rows, biases, calibrations,
+                newThresholds, provenance);
+    }
+
     /** The weights feature by feature, for {@link LinearScorer}; not to be modified. */
     double[] weightsByColumn() {
         return weights;

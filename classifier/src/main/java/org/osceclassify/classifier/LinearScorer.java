@@ -26,7 +26,7 @@ final class LinearScorer {
     private final Map<String, Integer> metaColumns;
 
     LinearScorer(FeaturePipeline pipeline, LinearModel model) {
-        if (pipeline.vocabularySize() != model.textFeatures()) {
+        if (pipeline != null && pipeline.vocabularySize() != model.textFeatures()) {
             throw new IllegalArgumentException("the model has " + model.textFeatures()
                     + " text features, its pipeline " + pipeline.vocabularySize());
         }
@@ -42,8 +42,39 @@ final class LinearScorer {
         this.metaColumns = Map.copyOf(meta);
     }
 
+    /**
+     * A scorer of a model over a dense vector, a sentence embedding (see {@link SentenceStack}): its columns are the
+     * vector's dimensions, and it has no pipeline.
+     */
+    static LinearScorer dense(LinearModel model) {
+        if (model.textFeatures() != 0) {
+            throw new IllegalArgumentException("a model over a dense vector has no text features");
+        }
+        return new LinearScorer(null, model);
+    }
+
     LinearModel model() {
         return model;
+    }
+
+    /** Each label's margin for a dense vector, whose dimensions are the model's columns, in label order. */
+    double[] margins(float[] vector) {
+        if (vector.length != model.columns()) {
+            throw new IllegalArgumentException("the model has " + model.columns() + " columns, the vector "
+                    + vector.length + " dimensions");
+        }
+        double[] margins = new double[labels];
+        for (int f = 0; f < vector.length; f++) {
+            int base = f * labels;
+            double value = vector[f];
+            for (int l = 0; l < labels; l++) {
+                margins[l] += weights[base + l] * value;
+            }
+        }
+        for (int l = 0; l < labels; l++) {
+            margins[l] += biases[l];
+        }
+        return margins;
     }
 
     /** A document's features as this scorer's model knows them, to score and to explain. */
@@ -94,6 +125,33 @@ final class LinearScorer {
         }
         for (int l = 0; l < labels; l++) {
             p[l] /= sum;
+        }
+        return p;
+    }
+
+    /** The softmax of log-odds: probabilities that sum to 1, in the same order. */
+    static double[] softmax(double[] logOdds) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double z : logOdds) {
+            max = Math.max(max, z);
+        }
+        double[] p = new double[logOdds.length];
+        double sum = 0;
+        for (int l = 0; l < p.length; l++) {
+            p[l] = Math.exp(logOdds[l] - max);
+            sum += p[l];
+        }
+        for (int l = 0; l < p.length; l++) {
+            p[l] /= sum;
+        }
+        return p;
+    }
+
+    /** The logistic of each log-odds: independent probabilities. */
+    static double[] logistic(double[] logOdds) {
+        double[] p = new double[logOdds.length];
+        for (int l = 0; l < p.length; l++) {
+            p[l] = Combiner.sigmoid(logOdds[l]);
         }
         return p;
     }

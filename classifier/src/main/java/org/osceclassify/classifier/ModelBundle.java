@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.osceclassify.features.FeaturePipeline;
+import org.osceclassify.features.SentenceEncoder;
+import org.osceclassify.features.Setting;
 import org.osceclassify.model.CorpusException;
 import org.osceclassify.model.Taxonomy;
 
@@ -38,6 +40,10 @@ final class ModelBundle {
     static final String SOURCES_PIPELINE = "sources-pipeline.bin";
     static final String FIELDS_MODEL = "fields-model.bin";
     static final String SOURCES_MODEL = "sources-model.bin";
+    static final String FIELDS_SENTENCES_MODEL = "fields-sentences-model.bin";
+    static final String SOURCES_SENTENCES_MODEL = "sources-sentences-model.bin";
+    static final String FIELDS_COMBINERS = "fields-combiners.bin";
+    static final String SOURCES_COMBINERS = "sources-combiners.bin";
     static final String EVALUATION = "evaluation.json";
     static final String TAXONOMY_PREFIX = "taxonomy/";
 
@@ -65,6 +71,14 @@ final class ModelBundle {
         c.sourcesPipeline().ifPresent(p -> entries.put(SOURCES_PIPELINE, p.toBytes()));
         c.fieldsModel().ifPresent(m -> entries.put(FIELDS_MODEL, LinearModelCodec.encode(m)));
         c.sourcesModel().ifPresent(m -> entries.put(SOURCES_MODEL, LinearModelCodec.encode(m)));
+        c.fieldsStack().ifPresent(st -> {
+            entries.put(FIELDS_SENTENCES_MODEL, LinearModelCodec.encode(st.sentences()));
+            entries.put(FIELDS_COMBINERS, CombinerCodec.encode(st.combiners()));
+        });
+        c.sourcesStack().ifPresent(st -> {
+            entries.put(SOURCES_SENTENCES_MODEL, LinearModelCodec.encode(st.sentences()));
+            entries.put(SOURCES_COMBINERS, CombinerCodec.encode(st.combiners()));
+        });
         c.taxonomy().toCsv().forEach((name, csv) ->
                 entries.put(TAXONOMY_PREFIX + name, csv.getBytes(StandardCharsets.UTF_8)));
         evaluation.ifPresent(e -> entries.put(EVALUATION,
@@ -103,8 +117,14 @@ final class ModelBundle {
             }
             Taxonomy taxonomy = Taxonomy.fromCsv(taxonomyFiles);
             TrainingSettings settings = settings(manifest.object("settings"), fieldsPipeline, sourcesPipeline);
+            boolean stacked = settings.ensemble() == TrainingSettings.Ensemble.WORDS_SENTENCES;
+            SentenceEncoder encoder = stacked ? encoder(manifest, name) : null;
+            SentenceStack fieldsStack = !stacked || fields == null ? null : stack(entries, FIELDS_SENTENCES_MODEL,
+                    FIELDS_COMBINERS, false, encoder, name);
+            SentenceStack sourcesStack = !stacked || sources == null ? null : stack(entries, SOURCES_SENTENCES_MODEL,
+                    SOURCES_COMBINERS, true, encoder, name);
             TrainedClassifier classifier = new TrainedClassifier(fieldsPipeline, fields, sourcesPipeline, sources,
-                    taxonomy, settings, summary(manifest.object("summary")));
+                    taxonomy, settings, summary(manifest.object("summary")), fieldsStack, sourcesStack, encoder);
             byte[] evaluation = entries.get(EVALUATION);
             return new Contents(classifier, () -> evaluation == null ? Optional.empty()
                     : Optional.of(evaluation(evaluation, name)));
@@ -115,6 +135,40 @@ final class ModelBundle {
             throw new BundleException(name + ": the model bundle cannot be read by this osce-classify ("
                     + oneLine(e instanceof CorpusException ce ? ce.reason() : e.getMessage()) + ")", e);
         }
+    }
+
+    /**
+     * The sentence encoder a bundle trained with sentence embeddings names, which must be on the class path with
+     * the very model (by checksum) it was trained with: otherwise one clear message, not wrong probabilities.
+     */
+    private static SentenceEncoder encoder(ManifestJson manifest, String name) throws BundleException {
+        ManifestJson recorded = manifest.object("encoder");
+        String encoderName = recorded.text("name");
+        String checksum = recorded.text("checksum");
+        SentenceEncoder encoder = SentenceEncoder.named(encoderName).orElseThrow(() -> new BundleException(name
+                + ": the model was trained with sentence embeddings by " + encoderName + ", and no such sentence "
+                + "encoder is on the class path: add the osce-classify-embeddings module, or use a model trained "
+                + "with --profile fast"));
+        if (!encoder.checksum().equals(checksum)) {
+            throw new BundleException(name + ": the model was trained with sentence embeddings by " + encoderName
+                    + " " + checksum + ", but the encoder on the class path is " + encoder.checksum()
+                    + "; train the model again with this osce-classify");
+        }
+        return encoder;
+    }
+
+    private static SentenceStack stack(Map<String, byte[]> entries, String modelEntry, String combinersEntry,
+                                       boolean exclusive, SentenceEncoder encoder, String name) throws IOException {
+        LinearModel sentences = model(require(entries, modelEntry, name), modelEntry, exclusive);
+        List<Combiner> combiners;
+        try {
+            combiners = CombinerCodec.decode(require(entries, combinersEntry, name));
+        } catch (BundleException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException(combinersEntry + ": " + e.getMessage(), e);
+        }
+        return new SentenceStack(encoder.name(), encoder.checksum(), sentences, combiners);
     }
 
     private static LinearModel model(byte[] bytes, String entry, boolean exclusive) throws IOException {
@@ -204,6 +258,14 @@ final class ModelBundle {
                 g.writeStringField(setting.getKey(), setting.getValue());
             }
             g.writeEndObject();
+            Optional<SentenceEncoder> encoder = c.encoder();
+            if (encoder.isPresent()) {
+                g.writeObjectFieldStart("encoder");
+                g.writeStringField("name", encoder.get().name());
+                g.writeStringField("checksum", encoder.get().checksum());
+                g.writeNumberField("dimension", encoder.get().dimension());
+                g.writeEndObject();
+            }
             g.writeObjectFieldStart("summary");
             g.writeNumberField("items", summary.items());
             g.writeNumberField("fields_items", summary.fieldsItems());
@@ -237,6 +299,9 @@ final class ModelBundle {
                                              FeaturePipeline sourcesPipeline) throws IOException {
         Map<String, String> text = new LinkedHashMap<>();
         s.values().forEach((name, value) -> text.put(name, String.valueOf(value)));
+        for (Setting<?> added : TrainingSettings.ADDED_LATER) {
+            text.putIfAbsent(added.name(), TrainingSettings.defaults().asText().get(added.name()));
+        }
         TrainingSettings settings = TrainingSettings.fromText(text);
         if (fieldsPipeline != null && !fieldsPipeline.config().equals(settings.fieldsFeatures())
                 || sourcesPipeline != null && !sourcesPipeline.config().equals(settings.sourcesFeatures())) {

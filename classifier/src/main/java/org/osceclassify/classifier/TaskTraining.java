@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 import org.osceclassify.features.FeaturePipeline;
+import org.osceclassify.features.SentenceEncoder;
 import org.osceclassify.model.OsceDocument;
 import org.tribuo.ImmutableFeatureMap;
 
@@ -37,14 +38,40 @@ final class TaskTraining {
                 boolean[][] positive, float[] positiveWeights, boolean exclusive) {
     }
 
+    /**
+     * A task's result: the word model, and with sentence embeddings the sentence member and the combiners, whose
+     * probabilities and thresholds are then the task's (the word model keeps its own calibrations).
+     */
+    record Trained(LinearModel words, SentenceStack stack) {
+    }
+
     private final Task task;
     private final TrainingSettings settings;
     private final LabelTraining trainings;
+    /** The sentence member's trainings, or null without sentence embeddings. */
+    private final LabelTraining sentences;
+    private final SentenceEncoder encoder;
+
     TaskTraining(Task task, TrainingSettings.Algorithm solver, double cost, TrainingSettings settings) {
+        this(task, solver, cost, settings, null, null);
+    }
+
+    /**
+     * A task's training with a sentence member over {@code vectors} (each document's embedding by {@code encoder},
+     * in the task's document order), or without one when {@code vectors} is null.
+     */
+    TaskTraining(Task task, TrainingSettings.Algorithm solver, double cost, TrainingSettings settings,
+                 SentenceEncoder encoder, float[][] vectors) {
         this.task = task;
         this.settings = settings;
         this.trainings = new LabelTraining(task, solver, cost);
+        this.encoder = encoder;
+        this.sentences = vectors == null ? null
+                : new LabelTraining(task, vectors, solver, settings.sentencesCost());
+        this.vectors = vectors;
     }
+
+    private final float[][] vectors;
 
     /**
      * Trains the task on {@code pool}: every label on all documents, and, with at least two calibration folds
@@ -76,7 +103,29 @@ final class TaskTraining {
             }
             byFold.add(models);
         }
-        return new Started(folds, whole, byFold);
+        if (sentences == null) {
+            return new Started(folds, whole, byFold, null, null);
+        }
+        // The sentence member's seeds come after the word model's, which are drawn as without it.
+        List<Future<LabelTraining.LabelWeights>> sentencesWhole = new ArrayList<>();
+        ImmutableFeatureMap dense = sentences.featureMap(all);
+        for (int l = 0; l < labels; l++) {
+            int label = l;
+            long seed = seeds.nextLong();
+            sentencesWhole.add(pool.submit(() -> sentences.train(label, all, dense, seed, true)));
+        }
+        List<List<Future<LabelTraining.LabelWeights>>> sentencesByFold = new ArrayList<>();
+        for (Splits.Split fold : folds) {
+            List<Future<LabelTraining.LabelWeights>> models = new ArrayList<>();
+            ImmutableFeatureMap foldDense = sentences.featureMap(fold.train());
+            for (int l = 0; l < labels; l++) {
+                int label = l;
+                long seed = seeds.nextLong();
+                models.add(pool.submit(() -> sentences.train(label, fold.train(), foldDense, seed, false)));
+            }
+            sentencesByFold.add(models);
+        }
+        return new Started(folds, whole, byFold, sentencesWhole, sentencesByFold);
     }
 
     /** The trainings of a task, submitted to a pool; {@link #finish} waits for them and calibrates. */
@@ -84,38 +133,39 @@ final class TaskTraining {
         private final List<Splits.Split> folds;
         private final List<Future<LabelTraining.LabelWeights>> whole;
         private final List<List<Future<LabelTraining.LabelWeights>>> byFold;
+        private final List<Future<LabelTraining.LabelWeights>> sentencesWhole;
+        private final List<List<Future<LabelTraining.LabelWeights>>> sentencesByFold;
 
         private Started(List<Splits.Split> folds, List<Future<LabelTraining.LabelWeights>> whole,
-                        List<List<Future<LabelTraining.LabelWeights>>> byFold) {
+                        List<List<Future<LabelTraining.LabelWeights>>> byFold,
+                        List<Future<LabelTraining.LabelWeights>> sentencesWhole,
+                        List<List<Future<LabelTraining.LabelWeights>>> sentencesByFold) {
             this.folds = folds;
             this.whole = whole;
             this.byFold = byFold;
+            this.sentencesWhole = sentencesWhole;
+            this.sentencesByFold = sentencesByFold;
         }
 
+        /** The word model alone, calibrated as without sentence embeddings. */
         LinearModel finish() {
             return TaskTraining.this.finish(folds, whole, byFold);
+        }
+
+        /** The word model and, with sentence embeddings, the sentence member and the combiners. */
+        Trained finishAll() {
+            LinearModel words = finish();
+            if (sentencesWhole == null) {
+                return new Trained(words, null);
+            }
+            return TaskTraining.this.stack(words, folds, whole, byFold, sentencesWhole, sentencesByFold);
         }
     }
 
     private LinearModel finish(List<Splits.Split> folds, List<Future<LabelTraining.LabelWeights>> whole,
                                List<List<Future<LabelTraining.LabelWeights>>> byFold) {
-        int n = task.docs().size();
         int labels = task.labels().size();
-        List<Integer> all = java.util.stream.IntStream.range(0, n).boxed().toList();
-        // The margins of each document from models that were not trained on it (or, without folds, from the
-        // model trained on all of them, which makes the calibration overconfident: only for tiny corpora).
-        double[][] heldOut = new double[labels][n];
-        List<List<Integer>> tested = folds.isEmpty() ? List.of(all) : folds.stream().map(Splits.Split::test).toList();
-        for (int f = 0; f < tested.size(); f++) {
-            LinearScorer scorer = new LinearScorer(task.pipeline(),
-                    uncalibrated(folds.isEmpty() ? whole : byFold.get(f)));
-            for (int d : tested.get(f)) {
-                double[] margins = scorer.margins(scorer.features(FeaturePipeline.analyze(task.docs().get(d))));
-                for (int l = 0; l < labels; l++) {
-                    heldOut[l][d] = margins[l];
-                }
-            }
-        }
+        double[][] heldOut = heldOut(folds, whole, byFold, trainings);
         List<Calibration> calibrations = new ArrayList<>();
         double[] thresholds = new double[labels];
         if (task.exclusive()) {
@@ -142,7 +192,86 @@ final class TaskTraining {
             provenance.append("== ").append(task.labels().get(l)).append('\n').append(weights.get(l).provenance())
                     .append('\n');
         }
-        return model(weights, calibrations, thresholds, provenance.toString());
+        return model(trainings, weights, calibrations, thresholds, provenance.toString());
+    }
+
+    /**
+     * The margins {@code [label][doc]} of each document from the member's models that were not trained on it (or,
+     * without folds, from the model trained on all of them, which makes the calibration overconfident: only for
+     * tiny corpora).
+     */
+    private double[][] heldOut(List<Splits.Split> folds, List<Future<LabelTraining.LabelWeights>> whole,
+                               List<List<Future<LabelTraining.LabelWeights>>> byFold, LabelTraining member) {
+        int n = task.docs().size();
+        double[][] heldOut = new double[task.labels().size()][n];
+        List<Integer> all = java.util.stream.IntStream.range(0, n).boxed().toList();
+        List<List<Integer>> tested = folds.isEmpty() ? List.of(all) : folds.stream().map(Splits.Split::test).toList();
+        for (int f = 0; f < tested.size(); f++) {
+            LinearModel model = uncalibrated(member, folds.isEmpty() ? whole : byFold.get(f));
+            LinearScorer scorer = member == trainings ? new LinearScorer(task.pipeline(), model)
+                    : LinearScorer.dense(model);
+            for (int d : tested.get(f)) {
+                double[] margins = member == trainings
+                        ? scorer.margins(scorer.features(FeaturePipeline.analyze(task.docs().get(d))))
+                        : scorer.margins(vectors[d]);
+                for (int l = 0; l < margins.length; l++) {
+                    heldOut[l][d] = margins[l];
+                }
+            }
+        }
+        return heldOut;
+    }
+
+    /**
+     * The sentence member and the combiners of the word model's and its margins, fitted on both members' held-out
+     * margins (see {@link Combiner}). A field's threshold is the combined probability above which as many held-out
+     * items lie as the word model's own decisions (margin 0) took: the word model's operating point, by rate,
+     * with the stack's ranking. The word model's probability threshold would not do: its calibration is far
+     * steeper at the tails (a rare field's margin 0 is a probability of 0.99), so the same probability is
+     * another operating point. With tuned thresholds, it is tuned on the held-out combined probabilities and
+     * shrunk towards that one.
+     */
+    private Trained stack(LinearModel words, List<Splits.Split> folds,
+                          List<Future<LabelTraining.LabelWeights>> whole, List<List<Future<LabelTraining.LabelWeights>>> byFold,
+                          List<Future<LabelTraining.LabelWeights>> sentencesWhole,
+                          List<List<Future<LabelTraining.LabelWeights>>> sentencesByFold) {
+        int labels = task.labels().size();
+        int n = task.docs().size();
+        double[][] wordMargins = heldOut(folds, whole, byFold, trainings);
+        double[][] sentenceMargins = heldOut(folds, sentencesWhole, sentencesByFold, sentences);
+        List<Combiner> combiners = new ArrayList<>();
+        List<Calibration> calibrations = new ArrayList<>();
+        double[] thresholds = new double[labels];
+        double[] sentenceThresholds = new double[labels];
+        if (task.exclusive()) {
+            Combiner shared = Combiner.fitShared(wordMargins, sentenceMargins, task.positive());
+            for (int l = 0; l < labels; l++) {
+                combiners.add(shared);
+                calibrations.add(new Calibration(shared.slopes()[1], 0));
+            }
+        } else {
+            for (int l = 0; l < labels; l++) {
+                Combiner c = Combiner.fit(new double[][] {wordMargins[l], sentenceMargins[l]}, task.positive()[l]);
+                combiners.add(c);
+                Calibration own = Calibration.fit(sentenceMargins[l], task.positive()[l]);
+                calibrations.add(own);
+                sentenceThresholds[l] = own.probability(0);
+                double[] p = new double[n];
+                int flagged = 0;
+                for (int d = 0; d < n; d++) {
+                    p[d] = c.probability(wordMargins[l][d], sentenceMargins[l][d]);
+                    flagged += wordMargins[l][d] >= 0 ? 1 : 0;
+                }
+                double matched = rateMatched(p, flagged);
+                thresholds[l] = settings.tuneThresholds() ? Thresholds.tune(p, task.positive()[l], matched,
+                        settings.minThresholdSupport(), settings.thresholdShrinkage()) : matched;
+            }
+        }
+        List<LabelTraining.LabelWeights> weights = sentencesWhole.stream().map(TaskTraining::await).toList();
+        LinearModel sentenceModel = model(sentences, weights, calibrations, sentenceThresholds,
+                "sentence embeddings by " + encoder.name() + " (" + encoder.checksum() + ")");
+        return new Trained(words.withThresholds(thresholds),
+                new SentenceStack(encoder.name(), encoder.checksum(), sentenceModel, combiners));
     }
 
     /**
@@ -158,18 +287,31 @@ final class TaskTraining {
                 settings.thresholdShrinkage());
     }
 
-    private LinearModel uncalibrated(List<Future<LabelTraining.LabelWeights>> fold) {
+    private LinearModel uncalibrated(LabelTraining member, List<Future<LabelTraining.LabelWeights>> fold) {
         List<LabelTraining.LabelWeights> weights = fold.stream().map(TaskTraining::await).toList();
         List<Calibration> identity = weights.stream().map(w -> new Calibration(1, 0)).toList();
-        return model(weights, identity, new double[weights.size()], "");
+        return model(member, weights, identity, new double[weights.size()], "");
     }
 
-    private LinearModel model(List<LabelTraining.LabelWeights> weights, List<Calibration> calibrations, double[] thresholds,
-                              String provenance) {
+    private LinearModel model(LabelTraining member, List<LabelTraining.LabelWeights> weights,
+                              List<Calibration> calibrations, double[] thresholds, String provenance) {
         double[][] rows = weights.stream().map(LabelTraining.LabelWeights::row).toArray(double[][]::new);
         double[] biases = weights.stream().mapToDouble(LabelTraining.LabelWeights::bias).toArray();
-        return new LinearModel(trainings.solver(), task.exclusive(), task.labels(), task.pipeline().vocabularySize(),
-                trainings.metaFeatures(), rows, biases, calibrations, thresholds, provenance);
+        return new LinearModel(member.solver(), task.exclusive(), task.labels(), member.textColumns(),
+                member.metaFeatures(), rows, biases, calibrations, thresholds, provenance);
+    }
+
+    /**
+     * The probability threshold that {@code count} of the probabilities {@code p} reach: the count-th largest, or
+     * just above the largest for a count of 0 (at most 1).
+     */
+    static double rateMatched(double[] p, int count) {
+        double[] sorted = p.clone();
+        java.util.Arrays.sort(sorted);
+        if (count <= 0) {
+            return sorted.length == 0 ? 1 : Math.min(1, Math.nextUp(sorted[sorted.length - 1]));
+        }
+        return sorted[sorted.length - Math.min(count, sorted.length)];
     }
 
     /** A task's result; its failure rethrown as it was thrown. */

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.osceclassify.features.FeaturePipeline;
 import org.osceclassify.features.LanguageDetection;
+import org.osceclassify.features.SentenceEncoder;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.Taxonomy;
 
@@ -92,6 +93,11 @@ public final class TrainedClassifier {
     private final LinearScorer sourceScorer;
     private final double[] thresholds;
     private final Set<String> languages;
+    private final SentenceStack fieldsStack;
+    private final SentenceStack sourcesStack;
+    private final SentenceEncoder encoder;
+    private final LinearScorer fieldSentenceScorer;
+    private final LinearScorer sourceSentenceScorer;
 
     /**
      * A classifier of one or both tasks: a task trained has its pipeline and model, a task left out (its corpus had
@@ -109,6 +115,20 @@ public final class TrainedClassifier {
      */
     public TrainedClassifier(FeaturePipeline fieldsPipeline, LinearModel fieldsModel, FeaturePipeline sourcesPipeline,
                              LinearModel sourcesModel, Taxonomy taxonomy, TrainingSettings settings, Summary summary) {
+        this(fieldsPipeline, fieldsModel, sourcesPipeline, sourcesModel, taxonomy, settings, summary, null, null, null);
+    }
+
+    /**
+     * A classifier whose tasks may each be a stacked ensemble of the word model and a sentence-embedding model
+     * ({@code fieldsStack}, {@code sourcesStack}; null for a task of the word model alone), whose documents'
+     * embeddings {@code encoder} makes.
+     *
+     * @throws IllegalArgumentException also when a stack's labels are not its word model's, or it was trained
+     *                                  with another encoder (by name and checksum) than {@code encoder}
+     */
+    public TrainedClassifier(FeaturePipeline fieldsPipeline, LinearModel fieldsModel, FeaturePipeline sourcesPipeline,
+                             LinearModel sourcesModel, Taxonomy taxonomy, TrainingSettings settings, Summary summary,
+                             SentenceStack fieldsStack, SentenceStack sourcesStack, SentenceEncoder encoder) {
         if ((fieldsPipeline == null) != (fieldsModel == null) || (sourcesPipeline == null) != (sourcesModel == null)) {
             throw new IllegalArgumentException("a task has both its pipeline and its model, or neither");
         }
@@ -129,6 +149,42 @@ public final class TrainedClassifier {
             thresholds[l] = fieldsModel.threshold(l);
         }
         this.languages = Set.copyOf(summary.languages());
+        this.fieldsStack = checkStack(fieldsStack, fieldsModel, encoder);
+        this.sourcesStack = checkStack(sourcesStack, sourcesModel, encoder);
+        this.encoder = fieldsStack == null && sourcesStack == null ? null : encoder;
+        this.fieldSentenceScorer = fieldsStack == null ? null : LinearScorer.dense(fieldsStack.sentences());
+        this.sourceSentenceScorer = sourcesStack == null ? null : LinearScorer.dense(sourcesStack.sentences());
+    }
+
+    private static SentenceStack checkStack(SentenceStack stack, LinearModel words, SentenceEncoder encoder) {
+        if (stack == null) {
+            return null;
+        }
+        if (words == null || !stack.sentences().labels().equals(words.labels())) {
+            throw new IllegalArgumentException("a sentence stack has its task's labels");
+        }
+        if (encoder == null || !encoder.name().equals(stack.encoder()) || encoder.dimension() != stack.dimension()
+                || !encoder.checksum().equals(stack.checksum())) {
+            throw new IllegalArgumentException("the sentence stack was trained with the encoder " + stack.encoder()
+                    + " (" + stack.checksum() + "), not " + (encoder == null ? "none" : encoder.name() + " ("
+                    + encoder.checksum() + ")"));
+        }
+        return stack;
+    }
+
+    /** The sentence-embedding member and combiners of the fields task; empty for the word model alone. */
+    public Optional<SentenceStack> fieldsStack() {
+        return Optional.ofNullable(fieldsStack);
+    }
+
+    /** The sentence-embedding member and combiners of the sources task; empty for the word model alone. */
+    public Optional<SentenceStack> sourcesStack() {
+        return Optional.ofNullable(sourcesStack);
+    }
+
+    /** The encoder of the documents' sentence embeddings; empty for a classifier of word models alone. */
+    public Optional<SentenceEncoder> encoder() {
+        return Optional.ofNullable(encoder);
     }
 
     /** The tasks this classifier was trained for: both, or the one its corpus had labels for. */
@@ -193,33 +249,23 @@ public final class TrainedClassifier {
      * not trained on, or none of whose words the model knows, gets no labels and a status saying why.
      */
     Classification classify(OsceDocument doc, boolean explain) {
-        FeaturePipeline.Analysis analysis = FeaturePipeline.analyze(doc.withoutLabels());
-        LinearScorer.Nodes fieldFeatures = fieldScorer == null ? null : fieldScorer.features(analysis);
-        LinearScorer.Nodes sourceFeatures = sourceScorer == null ? null : sourceScorer.features(analysis);
-        if (knownWords(fieldFeatures, sourceFeatures) < READ_SHARE * analysis.distinctWords()) {
-            Optional<String> language = LanguageDetection.standard().otherLanguage(doc.title() + "\n" + doc.body(),
-                    languages);
-            if (language.isPresent()) {
-                return Classification.unclassified(doc.id(), ClassificationStatus.unsupportedLanguage(language.get()));
-            }
+        Scoring scoring = score(doc);
+        if (scoring.status() != null) {
+            return Classification.unclassified(doc.id(), scoring.status());
         }
-        if (!hasWords(fieldFeatures) && !hasWords(sourceFeatures)) {
-            return Classification.unclassified(doc.id(), ClassificationStatus.NO_KNOWN_WORDS);
-        }
-        List<ScoredLabel> fields = fieldScorer == null ? List.of() : Thresholds.select(
-                scored(fieldScorer, fieldFeatures), thresholds, fieldsModel.labels(), settings.minFields());
-        List<ScoredLabel> sources = new ArrayList<>(sourceScorer == null ? List.of()
-                : scored(sourceScorer, sourceFeatures));
+        List<ScoredLabel> fields = fieldScorer == null ? List.of()
+                : Thresholds.select(scoring.fields(), thresholds, fieldsModel.labels(), settings.minFields());
+        List<ScoredLabel> sources = new ArrayList<>(scoring.sources());
         sources.sort(ScoredLabel.BEST_FIRST);
         Map<String, List<FeatureWeight>> words = new LinkedHashMap<>();
         if (explain) {
             for (ScoredLabel field : fields) {
-                words.put(field.label(), fieldScorer.strongest(fieldFeatures,
+                words.put(field.label(), fieldScorer.strongest(scoring.fieldFeatures(),
                         fieldsModel.labels().indexOf(field.label()), WORDS_PER_LABEL));
             }
             if (!sources.isEmpty()) {
                 String top = sources.get(0).label();
-                words.put(top, sourceScorer.strongest(sourceFeatures, sourcesModel.labels().indexOf(top),
+                words.put(top, sourceScorer.strongest(scoring.sourceFeatures(), sourcesModel.labels().indexOf(top),
                         WORDS_PER_LABEL));
             }
         }
@@ -232,16 +278,49 @@ public final class TrainedClassifier {
      * how close each field came to its threshold.
      */
     Optional<ReviewQueue.Scores> allScores(OsceDocument doc) {
-        Classification predicted = classify(doc, false);
-        if (!predicted.status().isOk()) {
+        Scoring scoring = score(doc);
+        if (scoring.status() != null) {
             return Optional.empty();
         }
-        FeaturePipeline.Analysis analysis = FeaturePipeline.analyze(doc.withoutLabels());
-        List<ScoredLabel> fields = fieldScorer == null ? List.of() : scored(fieldScorer, fieldScorer.features(analysis));
-        List<ScoredLabel> sources = new ArrayList<>(sourceScorer == null ? List.of()
-                : scored(sourceScorer, sourceScorer.features(analysis)));
+        List<ScoredLabel> sources = new ArrayList<>(scoring.sources());
         sources.sort(ScoredLabel.BEST_FIRST);
-        return Optional.of(new ReviewQueue.Scores(fields, sources, predicted.fields()));
+        List<ScoredLabel> predicted = fieldScorer == null ? List.of()
+                : Thresholds.select(scoring.fields(), thresholds, fieldsModel.labels(), settings.minFields());
+        return Optional.of(new ReviewQueue.Scores(scoring.fields(), sources, predicted));
+    }
+
+    /**
+     * A document's features and every label's score, in the models' label order; or, for a document that cannot be
+     * classified (another language, no known word), only the status saying why.
+     */
+    private record Scoring(ClassificationStatus status, LinearScorer.Nodes fieldFeatures,
+                           LinearScorer.Nodes sourceFeatures, List<ScoredLabel> fields, List<ScoredLabel> sources) {
+
+        static Scoring unclassified(ClassificationStatus status) {
+            return new Scoring(status, null, null, List.of(), List.of());
+        }
+    }
+
+    private Scoring score(OsceDocument doc) {
+        FeaturePipeline.Analysis analysis = FeaturePipeline.analyze(doc.withoutLabels());
+        LinearScorer.Nodes fieldFeatures = fieldScorer == null ? null : fieldScorer.features(analysis);
+        LinearScorer.Nodes sourceFeatures = sourceScorer == null ? null : sourceScorer.features(analysis);
+        if (knownWords(fieldFeatures, sourceFeatures) < READ_SHARE * analysis.distinctWords()) {
+            Optional<String> language = LanguageDetection.standard().otherLanguage(doc.title() + "\n" + doc.body(),
+                    languages);
+            if (language.isPresent()) {
+                return Scoring.unclassified(ClassificationStatus.unsupportedLanguage(language.get()));
+            }
+        }
+        if (!hasWords(fieldFeatures) && !hasWords(sourceFeatures)) {
+            return Scoring.unclassified(ClassificationStatus.NO_KNOWN_WORDS);
+        }
+        float[] vector = encoder == null ? null : SentenceVectors.encode(encoder, doc);
+        List<ScoredLabel> fields = fieldScorer == null ? List.of()
+                : scored(fieldScorer, fieldFeatures, fieldSentenceScorer, fieldsStack, vector);
+        List<ScoredLabel> sources = sourceScorer == null ? List.of()
+                : scored(sourceScorer, sourceFeatures, sourceSentenceScorer, sourcesStack, vector);
+        return new Scoring(null, fieldFeatures, sourceFeatures, fields, sources);
     }
 
     /**
@@ -263,9 +342,24 @@ public final class TrainedClassifier {
         return features != null && features.hasWords();
     }
 
-    private static List<ScoredLabel> scored(LinearScorer scorer, LinearScorer.Nodes features) {
+    /**
+     * Each label's probability and margin: of the word model alone, its calibrated probability of its margin; of a
+     * stacked ensemble, the combiner's log-odds of both members' margins as the margin, and its logistic (the
+     * fields) or the softmax over the labels (the sources) as the probability.
+     */
+    private static List<ScoredLabel> scored(LinearScorer scorer, LinearScorer.Nodes features,
+                                            LinearScorer sentenceScorer, SentenceStack stack, float[] vector) {
         double[] margins = scorer.margins(features);
-        double[] probabilities = scorer.probabilities(margins);
+        double[] probabilities;
+        if (stack == null) {
+            probabilities = scorer.probabilities(margins);
+        } else {
+            double[] sentenceMargins = sentenceScorer.margins(vector);
+            for (int l = 0; l < margins.length; l++) {
+                margins[l] = stack.combiners().get(l).logOdds(margins[l], sentenceMargins[l]);
+            }
+            probabilities = scorer.model().exclusive() ? LinearScorer.softmax(margins) : LinearScorer.logistic(margins);
+        }
         List<String> labels = scorer.model().labels();
         List<ScoredLabel> out = new ArrayList<>(labels.size());
         for (int l = 0; l < labels.size(); l++) {

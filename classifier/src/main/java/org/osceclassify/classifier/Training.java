@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 
 import org.osceclassify.features.FeaturePipeline;
 import org.osceclassify.features.LanguageDetection;
+import org.osceclassify.features.SentenceEncoder;
 import org.osceclassify.model.Corpora;
 import org.osceclassify.model.OsceDocument;
 import org.osceclassify.model.ReadOptions;
@@ -103,20 +104,27 @@ public final class Training {
             LOG.debug("training {} fields on {} items and {} source classes on {} items, on {} threads",
                     fieldCounts.size(), fieldsDocs.size(), sourceClasses.size(), sourcesDocs.size(), threads);
             Future<List<String>> languages = pool.submit(() -> languages(corpus));
+            boolean stacked = settings.ensemble() == TrainingSettings.Ensemble.WORDS_SENTENCES;
+            SentenceEncoder encoder = stacked ? SentenceVectors.encoder() : null;
+            if (stacked) {
+                LOG.debug("encoding the training documents with {}", encoder.name());
+            }
             TaskTraining.Started fieldsTraining = !trainFields ? null : new TaskTraining(fieldsTask(fieldsPipeline,
-                    fieldsDocs, fieldCounts, settings), settings.algorithm(), settings.fieldsCost(),
-                    settings).start(pool);
+                    fieldsDocs, fieldCounts, settings), settings.algorithm(), settings.fieldsCost(), settings,
+                    encoder, stacked ? SentenceVectors.encode(encoder, fieldsDocs, pool) : null).start(pool);
             TaskTraining.Started sourcesTraining = !trainSources ? null : new TaskTraining(sourcesTask(
                     sourcesPipeline, sourcesDocs, sourceClasses, sourceCounts, settings),
-                    settings.sourcesAlgorithm(), settings.sourcesCost(), settings).start(pool);
-            LinearModel fieldsModel = fieldsTraining == null ? null : fieldsTraining.finish();
-            LinearModel sourcesModel = sourcesTraining == null ? null : sourcesTraining.finish();
+                    settings.sourcesAlgorithm(), settings.sourcesCost(), settings,
+                    encoder, stacked ? SentenceVectors.encode(encoder, sourcesDocs, pool) : null).start(pool);
+            TaskTraining.Trained fields = fieldsTraining == null ? null : fieldsTraining.finishAll();
+            TaskTraining.Trained sources = sourcesTraining == null ? null : sourcesTraining.finishAll();
             TrainedClassifier.Summary summary = new TrainedClassifier.Summary(corpus.size(), fieldsDocs.size(),
                     sourcesDocs.size(), fieldCounts, sourceCounts, finish(languages), fingerprint(corpus),
                     Duration.ofNanos(System.nanoTime() - start));
             LOG.debug("trained in {} ms", summary.duration().toMillis());
-            return new TrainedClassifier(fieldsPipeline, fieldsModel, sourcesPipeline, sourcesModel, taxonomy,
-                    settings, summary);
+            return new TrainedClassifier(fieldsPipeline, fields == null ? null : fields.words(), sourcesPipeline,
+                    sources == null ? null : sources.words(), taxonomy, settings, summary,
+                    fields == null ? null : fields.stack(), sources == null ? null : sources.stack(), encoder);
         } finally {
             pool.shutdownNow();
         }

@@ -37,6 +37,39 @@ public final class TrainingSettings {
         FIRST_LISTED
     }
 
+    /** The members of each task's model. */
+    public enum Ensemble {
+        /** A linear model over the words and metadata alone: the fast profile. */
+        WORDS("words"),
+        /**
+         * Also a linear model over each document's sentence embedding (of its title and text), stacked with the
+         * word model by a combiner fitted on the calibration folds: needs a {@code SentenceEncoder} on the class
+         * path (the embeddings module), and encoding costs about 10 ms a document.
+         */
+        WORDS_SENTENCES("words+sentences");
+
+        private final String text;
+
+        Ensemble(String text) {
+            this.text = text;
+        }
+
+        /** The setting's text form: {@code words} or {@code words+sentences}. */
+        public String text() {
+            return text;
+        }
+
+        /** The ensemble of a text form. */
+        public static Ensemble parse(String text) {
+            for (Ensemble e : values()) {
+                if (e.text.equals(text)) {
+                    return e;
+                }
+            }
+            throw new IllegalArgumentException("not an ensemble: " + text + " (words or words+sentences)");
+        }
+    }
+
     public static final Setting<Algorithm> ALGORITHM = Setting.of("algorithm", Algorithm.SVM, v -> { },
             Algorithm::valueOf);
     public static final Setting<Algorithm> SOURCES_ALGORITHM = Setting.of("sources_algorithm", Algorithm.SVM,
@@ -72,12 +105,22 @@ public final class TrainingSettings {
     public static final Setting<FeatureConfig> SOURCES_FEATURES = Setting.of("sources_features",
             FeatureConfig.defaults().toBuilder().stemming(false).build(), v -> { }, FeatureConfig::toString,
             FeatureConfig::parse);
+    public static final Setting<Ensemble> ENSEMBLE = Setting.of("ensemble", Ensemble.WORDS, v -> { },
+            Ensemble::text, Ensemble::parse);
+    public static final Setting<Double> SENTENCES_COST = Setting.of("sentences_cost", 3.0,
+            positive("sentences_cost"), Double::valueOf);
 
     /** Every setting, in the order of the text form and the manifest. */
     public static final List<Setting<?>> SETTINGS = List.of(ALGORITHM, SOURCES_ALGORITHM, FIELDS_COST, SOURCES_COST,
             CLASS_WEIGHTING, SEED, FIELDS_LEVEL, MIN_FIELDS, CALIBRATION_FOLDS, TUNE_THRESHOLDS,
             MIN_THRESHOLD_SUPPORT, THRESHOLD_SHRINKAGE, MIN_SOURCE_COUNT, SOURCE_EXAMPLES, FIELDS_FEATURES,
-            SOURCES_FEATURES);
+            SOURCES_FEATURES, ENSEMBLE, SENTENCES_COST);
+
+    /**
+     * The settings that bundles written before them lack, with the value that reproduces how those were trained:
+     * a bundle's manifest without them reads as their defaults.
+     */
+    static final List<Setting<?>> ADDED_LATER = List.of(ENSEMBLE, SENTENCES_COST);
 
     private static final TrainingSettings DEFAULTS = builder().build();
 
@@ -215,6 +258,20 @@ public final class TrainingSettings {
         return get(SOURCES_FEATURES);
     }
 
+    /** The members of each task's model: the word model alone, or stacked with a sentence-embedding model. */
+    public Ensemble ensemble() {
+        return get(ENSEMBLE);
+    }
+
+    /**
+     * LibLinear's cost C of the sentence-embedding models of both tasks. Embeddings have length 1, spread over 384
+     * dimensions, so their margins need larger weights than sparse word features do: 3 and 10 measured level in
+     * cross-validation and well above 1, and 3 best on running text (bench/README.md, "Ensemble").
+     */
+    public double sentencesCost() {
+        return get(SENTENCES_COST);
+    }
+
     /** Each setting's name and text form, in {@link #SETTINGS} order. */
     public Map<String, String> asText() {
         return values.asText();
@@ -320,6 +377,14 @@ public final class TrainingSettings {
 
         public Builder sourcesFeatures(FeatureConfig value) {
             return set(SOURCES_FEATURES, value);
+        }
+
+        public Builder ensemble(Ensemble value) {
+            return set(ENSEMBLE, value);
+        }
+
+        public Builder sentencesCost(double value) {
+            return set(SENTENCES_COST, value);
         }
 
         public TrainingSettings build() {

@@ -60,6 +60,9 @@ final class InspectCommand implements Callable<Integer> {
                 + summary.sourcesItems() + " with sources)");
         out.println("  algorithm:      " + s.algorithm().name().toLowerCase(Locale.ROOT) + ", fields C="
                 + s.fieldsCost() + ", sources C=" + s.sourcesCost() + ", seed " + s.seed());
+        out.println("  ensemble:       " + s.ensemble().text() + t.encoder().map(e -> ", sentence embeddings by "
+                + e.name() + " (" + e.checksum() + "), C=" + s.sentencesCost() + ", stacked on held-out margins")
+                .orElse(""));
         out.println("  fields level:   " + s.fieldsLevel().name().toLowerCase(Locale.ROOT) + ", at least "
                 + s.minFields() + " per document");
         for (TrainedClassifier.Task task : TrainedClassifier.Task.values()) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.osceclassify.classifier.TrainingProfile;
 import org.osceclassify.server.FeedbackSettings;
 import org.osceclassify.server.OsceServer;
 import org.osceclassify.server.ServerSettings;
@@ -47,6 +48,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "The model bundle, read again on reload. Default: the default model of classify.")
     Path model;
 
+    @Option(names = "--profile", paramLabel = "NAME", converter = TrainingOptions.ProfileConverter.class,
+            description = "Without --model, serve the default model of this profile: fast or accurate (see train "
+                    + "--help). Default: fast.")
+    TrainingProfile profile;
+
     @Option(names = "--host", paramLabel = "HOST", defaultValue = ServerSettings.DEFAULT_HOST,
             description = "The interface to listen on. Default: ${DEFAULT-VALUE} (this machine only).")
     String host;
@@ -74,7 +80,12 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path bundle = model != null ? model : DefaultModel.bundle(main.terminal);
+        if (model != null && profile != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--profile chooses the default model: give --model or --profile, not both");
+        }
+        Path bundle = model != null ? model : DefaultModel.bundle(main.terminal,
+                profile != null ? profile : TrainingProfile.DEFAULT);
         Optional<String> adminToken = token(adminTokenFile, TOKEN_VARIABLE, "admin");
         FeedbackSettings feedbackSettings = FeedbackSettings.OFF;
         if (feedback != null) {

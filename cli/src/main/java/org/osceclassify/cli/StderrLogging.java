@@ -35,6 +35,9 @@ public final class StderrLogging extends ContextAwareBase implements Configurato
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(appender);
+        // DJL, under the sentence encoder's tokenizer, warns on every run that it finds no GPU and that the
+        // tokenizer takes its model's maximum length: nothing a user can or needs to act on.
+        context.getLogger("ai.djl").setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

@@ -52,7 +52,9 @@ class ServeSigtermTest {
 
     @Test
     void sigtermFinishesEveryRequestInFlightRefusesNewConnectionsAndExits() throws Exception {
-        Path model = TestCorpus.trainedModel(TestCorpus.write(dir.resolve("corpus.csv"), 20), dir.resolve("m.osce"));
+        // The fast profile: thousands of documents must be in flight, and answered within the grace period.
+        Path model = TestCorpus.trainedModel(TestCorpus.write(dir.resolve("corpus.csv"), 20), dir.resolve("m.osce"),
+                "--profile", "fast");
         Path err = dir.resolve("serve.err");
         Process child = CliRun.childJvm(List.of(), Map.of(), err, "serve", "--model", model.toString(), "--port", "0")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

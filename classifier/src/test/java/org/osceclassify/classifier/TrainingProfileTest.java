@@ -1,0 +1,31 @@
+package org.osceclassify.classifier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class TrainingProfileTest {
+
+    @Test
+    void fastIsTheDefaultSettingsAndAccurateAddsTheSentenceMember() {
+        assertEquals(TrainingSettings.defaults(), TrainingProfile.FAST.settings());
+        assertEquals(TrainingSettings.defaults().toBuilder().ensemble(TrainingSettings.Ensemble.WORDS_SENTENCES)
+                .build(), TrainingProfile.ACCURATE.settings());
+    }
+
+    @Test
+    void isNamedInLowerCaseOnTheCommandLine() {
+        assertEquals(TrainingProfile.ACCURATE, TrainingProfile.parse("accurate"));
+        assertEquals("fast", TrainingProfile.FAST.text());
+        assertThrows(IllegalArgumentException.class, () -> TrainingProfile.parse("FAST"));
+    }
+
+    @Test
+    void theStackedThresholdIsReachedByAsManyItemsAsTheWordModelTook() {
+        double[] p = {0.9, 0.1, 0.5, 0.7, 0.3};
+        assertEquals(0.7, TaskTraining.rateMatched(p, 2));
+        assertEquals(0.1, TaskTraining.rateMatched(p, 5));
+        assertEquals(Math.nextUp(0.9), TaskTraining.rateMatched(p, 0));
+    }
+}
