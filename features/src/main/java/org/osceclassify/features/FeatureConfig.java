@@ -93,6 +93,12 @@ public final class FeatureConfig {
             MAX_VOCABULARY, HASH_BUCKETS, SUBLINEAR_TF, IDF, NORMALIZATION, PERIOD_YEARS, METADATA, METADATA_WEIGHT,
             PLACE_KNOWLEDGE);
 
+    /**
+     * The settings that configurations written before them lack, with the default that reproduces how those were
+     * fitted: a text form without one reads as its default.
+     */
+    private static final List<Setting<?>> ADDED_LATER = List.of(PLACE_KNOWLEDGE);
+
     private static final FeatureConfig DEFAULTS = builder().build();
 
     private final SettingValues values;
@@ -233,6 +239,9 @@ public final class FeatureConfig {
             int equals = pair.indexOf('=');
             Setting.require(equals > 0, "not a setting: " + pair);
             settings.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+        for (Setting<?> added : ADDED_LATER) {
+            settings.putIfAbsent(added.name(), DEFAULTS.asText().get(added.name()));
         }
         return new Builder(SettingValues.defaults(SETTINGS).withText(settings)).build();
     }

@@ -1,6 +1,7 @@
 package org.osceclassify.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,16 @@ class SettingValuesTest {
         assertThrows(IllegalArgumentException.class, () -> FeatureConfig.parse("stemming=true"));
         assertThrows(IllegalArgumentException.class, () -> FeatureConfig.parse(
                 config.toString().replace("maxVocabulary=0", "maxVocabulary=10")));
+    }
+
+    @Test
+    @DisplayName("a configuration written before placeKnowledge existed reads with it off, as it was fitted")
+    void configurationWithoutALaterSettingReadsAsItsDefault() {
+        FeatureConfig config = FeatureConfig.builder().ngrams(2).build();
+        String older = config.toString().replace(", placeKnowledge=false", "");
+        assertFalse(older.contains("placeKnowledge"), older);
+        assertEquals(config, FeatureConfig.parse(older));
+        assertThrows(IllegalArgumentException.class, () -> FeatureConfig.parse(older.replace(", ngrams=2", "")));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.osceclassify.classifier.TrainingSettings;
 import org.osceclassify.classifier.TrainingSettings.Algorithm;
+import org.osceclassify.classifier.TrainingSettings.Ensemble;
 import org.osceclassify.features.FeatureConfig;
 import org.osceclassify.features.FeatureConfig.MetadataFamily;
 
@@ -45,7 +46,11 @@ public final class SearchSpace {
             Dimension.of(SOURCES_FEATURES, FeatureConfig.NGRAMS, List.of(1, 2)),
             Dimension.of(SOURCES_FEATURES, FeatureConfig.MIN_DF, List.of(1, 2, 3)),
             Dimension.of(SOURCES_FEATURES, FeatureConfig.METADATA_WEIGHT, List.of(0.25, 0.5, 1.0))
-                    .onlyWhen(s -> !s.sourcesFeatures().metadata().isEmpty()));
+                    .onlyWhen(s -> !s.sourcesFeatures().metadata().isEmpty()),
+            Dimension.of(SOURCES_FEATURES, FeatureConfig.PLACE_KNOWLEDGE, List.of(false, true)),
+            Dimension.of(TrainingSettings.ENSEMBLE, List.of(Ensemble.WORDS, Ensemble.WORDS_SENTENCES)),
+            Dimension.of(TrainingSettings.SENTENCES_COST, List.of(1.0, 3.0, 10.0))
+                    .onlyWhen(s -> s.ensemble() == Ensemble.WORDS_SENTENCES));
 
     private SearchSpace() {
     }
