@@ -30,6 +30,7 @@ import org.osceclassify.model.Origin;
 import org.osceclassify.model.ReadOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -81,10 +82,8 @@ final class ClassifyCommand implements Callable<Integer> {
             description = "Print the models' raw margins (decision values) instead of calibrated probabilities.")
     boolean rawScores;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Classify on N threads; results keep the input order. Default: the number of processors "
-                    + "(${DEFAULT-VALUE}).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     /** Documents per unit of work handed to a thread. */
     private static final int BATCH = 256;
@@ -95,9 +94,6 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + threads);
-        }
         if (top < 1) {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1, was " + top);
         }
@@ -141,7 +137,7 @@ final class ClassifyCommand implements Callable<Integer> {
      * empty folder, say) writes nothing at all and fails with {@code no documents to read}, as training does.
      */
     private void classifyAll(OsceClassifier classifier, PrintWriter out) throws IOException {
-        ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
+        ExecutorService workers = Executors.newFixedThreadPool(threads.count(), runnable -> {
             Thread t = new Thread(runnable, "classify-worker");
             t.setDaemon(true);
             return t;
@@ -164,7 +160,7 @@ final class ClassifyCommand implements Callable<Integer> {
                             List<OsceDocument> full = batch;
                             inFlight.add(workers.submit(() -> classify(classifier, full)));
                             batch = new ArrayList<>(BATCH);
-                            while (inFlight.size() > 2 * threads) {
+                            while (inFlight.size() > 2 * threads.count()) {
                                 out.write(next(inFlight));
                                 done += BATCH;
                                 main.terminal.progress("classified " + done + " documents");

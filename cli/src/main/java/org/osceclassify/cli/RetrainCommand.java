@@ -70,15 +70,11 @@ final class RetrainCommand implements Callable<Integer> {
             description = "The seed of the folds over the corrections. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Train on N threads; the models are the same for any N. Default: the number of processors.")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Override
     public Integer call() throws Exception {
-        if (threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + threads);
-        }
         Terminal terminal = main.terminal;
         OsceClassifier current = OsceClassifier.load(model);
         TrainingSettings settings = current.trained().settings();
@@ -89,7 +85,7 @@ final class RetrainCommand implements Callable<Integer> {
                 + corrections.size() + " corrections...");
         Retraining.Comparison comparison = corpus.train(() -> {
             try {
-                return Retraining.compare(current, docs, corrections, seed, threads);
+                return Retraining.compare(current, docs, corrections, seed, threads.count());
             } catch (IllegalArgumentException e) {
                 if (e.getMessage() != null && e.getMessage().startsWith("nothing to hold out")) {
                     throw new UserInputException(corpus.names() + ", " + feedback + ": " + e.getMessage(), e);

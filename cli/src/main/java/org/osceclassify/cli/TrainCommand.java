@@ -53,10 +53,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions training = new TrainingOptions();
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Train the labels' models on N threads; the model is the same for any N. Default: the "
-                    + "number of processors (${DEFAULT-VALUE}).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Option(names = "--no-evaluate", negatable = false,
             description = "Skip the holdout evaluation that is otherwise stored in the bundle and printed.")
@@ -64,9 +62,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + threads);
-        }
         Terminal terminal = main.terminal;
         TrainingSettings settings = training.settings();
         List<OsceDocument> docs = corpus.loadForTraining(terminal, settings);
@@ -80,7 +75,7 @@ final class TrainCommand implements Callable<Integer> {
             MetricsTable.warnIfSmall(evaluation);
         }
         terminal.progress("training on " + docs.size() + " items...");
-        OsceClassifier classifier = corpus.train(() -> OsceClassifier.train(settings, taxonomy, docs, threads));
+        OsceClassifier classifier = corpus.train(() -> OsceClassifier.train(settings, taxonomy, docs, threads.count()));
         if (evaluation != null) {
             classifier = classifier.withEvaluation(evaluation);
         }

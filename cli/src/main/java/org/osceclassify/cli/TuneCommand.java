@@ -73,16 +73,11 @@ final class TuneCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions training = new TrainingOptions();
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Train on N threads; the trials and the model are the same for any N. Default: the "
-                    + "number of processors (${DEFAULT-VALUE}).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Override
     public Integer call() throws Exception {
-        if (threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + threads);
-        }
         if (folds < 2) {
             throw new ParameterException(spec.commandLine(), "--folds must be at least 2, was " + folds);
         }
@@ -94,7 +89,7 @@ final class TuneCommand implements Callable<Integer> {
                     + " items in " + corpus.names() + ": every fold needs at least one item to test on");
         }
         Taxonomy taxonomy = Taxonomy.bundled();
-        Tuner tuner = new Tuner(SearchSpace.DIMENSIONS, taxonomy, docs, folds, threads, listener());
+        Tuner tuner = new Tuner(SearchSpace.DIMENSIONS, taxonomy, docs, folds, threads.count(), listener());
         Tuning tuning;
         try {
             say("tuning on " + docs.size() + " items, budget " + budget + ", " + folds + "-fold cross-validation "
@@ -105,7 +100,8 @@ final class TuneCommand implements Callable<Integer> {
         }
         Trial best = tuning.best();
         say("training trial " + best.number() + "'s settings on all " + docs.size() + " items...");
-        OsceClassifier classifier = corpus.train(() -> OsceClassifier.train(best.settings(), taxonomy, docs, threads))
+        OsceClassifier classifier = corpus.train(() -> OsceClassifier.train(best.settings(), taxonomy, docs,
+                threads.count()))
                 .withEvaluation(tuning.bestEvaluation());
         classifier.save(model);
         if (report != null) {

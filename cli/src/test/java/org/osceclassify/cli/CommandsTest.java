@@ -29,6 +29,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.osceclassify.classifier.LinearModel;
 import org.osceclassify.classifier.OsceClassifier;
 
@@ -298,11 +300,13 @@ class CommandsTest {
                 run.err().strip());
     }
 
-    @Test
-    void classifyWithNoThreadsIsAUsageError() {
-        CliRun run = CliRun.of("classify", "--model", model.toString(), "--threads", "0", corpus.toString());
-        assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("osce-classify: --threads must be at least 1"), run.err());
+    @ParameterizedTest(name = "{0} --threads 0")
+    @ValueSource(strings = {"classify", "train", "tune", "retrain"})
+    @DisplayName("no threads is a usage error of every command that takes --threads")
+    void noThreadsIsAUsageError(String command) {
+        CliRun run = CliRun.of(command, "--model", model.toString(), "--threads", "0", corpus.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("osce-classify: --threads must be at least 1, was 0"), run.err());
     }
 
     @Test
