@@ -222,56 +222,20 @@ final class TaskTraining {
         return heldOut;
     }
 
-    /**
-     * The sentence member and the combiners of the word model's and its margins, fitted on both members' held-out
-     * margins (see {@link Combiner}). A field's threshold is the combined probability above which as many held-out
-     * items lie as the word model's own decisions (margin 0) took: the word model's operating point, by rate,
-     * with the stack's ranking. The word model's probability threshold would not do: its calibration is far
-     * steeper at the tails (a rare field's margin 0 is a probability of 0.99), so the same probability is
-     * another operating point. With tuned thresholds, it is tuned on the held-out combined probabilities and
-     * shrunk towards that one.
-     */
+    /** The sentence member and the combiners, fitted on both members' held-out margins ({@link StackFitting}). */
     private Trained stack(LinearModel words, List<Splits.Split> folds,
-                          List<Future<LabelTraining.LabelWeights>> whole, List<List<Future<LabelTraining.LabelWeights>>> byFold,
+                          List<Future<LabelTraining.LabelWeights>> whole,
+                          List<List<Future<LabelTraining.LabelWeights>>> byFold,
                           List<Future<LabelTraining.LabelWeights>> sentencesWhole,
                           List<List<Future<LabelTraining.LabelWeights>>> sentencesByFold) {
-        int labels = task.labels().size();
-        int n = task.docs().size();
-        double[][] wordMargins = heldOut(folds, whole, byFold, trainings);
-        double[][] sentenceMargins = heldOut(folds, sentencesWhole, sentencesByFold, sentences);
-        List<Combiner> combiners = new ArrayList<>();
-        List<Calibration> calibrations = new ArrayList<>();
-        double[] thresholds = new double[labels];
-        double[] sentenceThresholds = new double[labels];
-        if (task.exclusive()) {
-            Combiner shared = Combiner.fitShared(wordMargins, sentenceMargins, task.positive());
-            for (int l = 0; l < labels; l++) {
-                combiners.add(shared);
-                calibrations.add(new Calibration(shared.slopes()[1], 0));
-            }
-        } else {
-            for (int l = 0; l < labels; l++) {
-                Combiner c = Combiner.fit(new double[][] {wordMargins[l], sentenceMargins[l]}, task.positive()[l]);
-                combiners.add(c);
-                Calibration own = Calibration.fit(sentenceMargins[l], task.positive()[l]);
-                calibrations.add(own);
-                sentenceThresholds[l] = own.probability(0);
-                double[] p = new double[n];
-                int flagged = 0;
-                for (int d = 0; d < n; d++) {
-                    p[d] = c.probability(wordMargins[l][d], sentenceMargins[l][d]);
-                    flagged += wordMargins[l][d] >= 0 ? 1 : 0;
-                }
-                double matched = rateMatched(p, flagged);
-                thresholds[l] = settings.tuneThresholds() ? Thresholds.tune(p, task.positive()[l], matched,
-                        settings.minThresholdSupport(), settings.thresholdShrinkage()) : matched;
-            }
-        }
+        StackFitting.Fitted fitted = StackFitting.fit(task.exclusive(), heldOut(folds, whole, byFold, trainings),
+                heldOut(folds, sentencesWhole, sentencesByFold, sentences), task.positive(), settings);
         List<LabelTraining.LabelWeights> weights = sentencesWhole.stream().map(TaskTraining::await).toList();
-        LinearModel sentenceModel = model(sentences, weights, calibrations, sentenceThresholds,
-                "sentence embeddings by " + encoder.name() + " (" + encoder.checksum() + ")");
-        return new Trained(words.withThresholds(thresholds),
-                new SentenceStack(encoder.name(), encoder.checksum(), sentenceModel, combiners));
+        String provenance = "sentence embeddings by " + encoder.name() + " (" + encoder.checksum() + ")";
+        LinearModel sentenceModel = model(sentences, weights, fitted.sentenceCalibrations(),
+                fitted.sentenceThresholds(), provenance);
+        return new Trained(words.withThresholds(fitted.thresholds()),
+                new SentenceStack(encoder.name(), encoder.checksum(), sentenceModel, fitted.combiners()));
     }
 
     /**
@@ -299,19 +263,6 @@ final class TaskTraining {
         double[] biases = weights.stream().mapToDouble(LabelTraining.LabelWeights::bias).toArray();
         return new LinearModel(member.solver(), task.exclusive(), task.labels(), member.textColumns(),
                 member.metaFeatures(), rows, biases, calibrations, thresholds, provenance);
-    }
-
-    /**
-     * The probability threshold that {@code count} of the probabilities {@code p} reach: the count-th largest, or
-     * just above the largest for a count of 0 (at most 1).
-     */
-    static double rateMatched(double[] p, int count) {
-        double[] sorted = p.clone();
-        java.util.Arrays.sort(sorted);
-        if (count <= 0) {
-            return sorted.length == 0 ? 1 : Math.min(1, Math.nextUp(sorted[sorted.length - 1]));
-        }
-        return sorted[sorted.length - Math.min(count, sorted.length)];
     }
 
     /** A task's result; its failure rethrown as it was thrown. */

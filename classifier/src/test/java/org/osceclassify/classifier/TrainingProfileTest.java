@@ -20,12 +20,4 @@ class TrainingProfileTest {
         assertEquals("fast", TrainingProfile.FAST.text());
         assertThrows(IllegalArgumentException.class, () -> TrainingProfile.parse("FAST"));
     }
-
-    @Test
-    void theStackedThresholdIsReachedByAsManyItemsAsTheWordModelTook() {
-        double[] p = {0.9, 0.1, 0.5, 0.7, 0.3};
-        assertEquals(0.7, TaskTraining.rateMatched(p, 2));
-        assertEquals(0.1, TaskTraining.rateMatched(p, 5));
-        assertEquals(Math.nextUp(0.9), TaskTraining.rateMatched(p, 0));
-    }
 }
