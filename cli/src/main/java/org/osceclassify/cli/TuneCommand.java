@@ -146,8 +146,14 @@ final class TuneCommand implements Callable<Integer> {
                 + tuning.plan());
         out.println("trial 1 (starting settings): objective " + score(start.objective()) + " (" + measures(start)
                 + ")");
-        out.println("best, trial " + best.number() + ": objective " + score(best.objective()) + " ("
-                + measures(best) + ")");
+        Trial top = tuning.top();
+        if (top != best) {
+            out.println("highest, trial " + top.number() + ": objective " + score(top.objective()) + " ("
+                    + measures(top) + "), standard error " + score(top.standardError(tuning.folds())));
+        }
+        out.println("chosen, trial " + best.number() + ": objective " + score(best.objective()) + " ("
+                + measures(best) + ")" + (top == best ? "" : ": within one standard error of the highest, with "
+                + "the fewest changes from the starting settings"));
         for (Dimension<?> d : tuning.dimensions()) {
             String from = d.textIn(start.settings());
             String to = d.textIn(best.settings());

@@ -64,14 +64,14 @@ class TuneCommandTest {
         String html = Files.readString(out.resolve("report/tune.html"));
         assertTrue(html.contains("<svg id=\"objective-chart\"") && html.contains("<table id=\"trials\">"));
 
-        Matcher best = Pattern.compile("best, trial (\\d+):").matcher(run.out());
+        Matcher best = Pattern.compile("chosen, trial (\\d+):").matcher(run.out());
         assertTrue(best.find(), run.out());
         CSVRecord bestRow = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(Files.newBufferedReader(out.resolve("report/trials.csv"))).getRecords()
                 .get(Integer.parseInt(best.group(1)) - 1);
         TrainingSettings stored = OsceClassifier.load(out.resolve("tuned.osce")).trained().settings();
         for (Dimension<?> d : SearchSpace.DIMENSIONS) {
-            assertEquals(bestRow.get(d.name()), d.textIn(stored), "the bundle holds the best trial's " + d.name());
+            assertEquals(bestRow.get(d.name()), d.textIn(stored), "the bundle holds the chosen trial's " + d.name());
         }
 
         CliRun classify = CliRun.withStdin("Police officers completed a forensic crime investigation course",
@@ -80,7 +80,7 @@ class TuneCommandTest {
         assertTrue(classify.out().lines().skip(1).findFirst().orElseThrow().contains("Policing"), classify.out());
         CliRun inspect = CliRun.of("inspect", "--model", out.resolve("tuned.osce").toString());
         assertTrue(inspect.out().contains("3-fold cross-validation (seed 42)"),
-                "the best trial's cross-validation is stored in the bundle: " + inspect.out());
+                "the chosen trial's cross-validation is stored in the bundle: " + inspect.out());
     }
 
     @Test

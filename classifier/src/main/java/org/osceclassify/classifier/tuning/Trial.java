@@ -55,6 +55,15 @@ public record Trial(int number, TrainingSettings settings, double fieldsMicroF1,
                 .orElse(Double.NaN);
     }
 
+    /**
+     * The standard error of the objective over {@code folds} folds: the mean of the measures' standard deviations
+     * (which bounds the deviation of their mean) over the square root of the folds; NaN for a failed trial.
+     */
+    public double standardError(int folds) {
+        return sd.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).average()
+                .orElse(Double.NaN) / Math.sqrt(folds);
+    }
+
     /** Whether this trial beats {@code other}: a higher objective; on a tie the earlier trial stays ahead. */
     boolean beats(Trial other) {
         return !Double.isNaN(objective()) && (Double.isNaN(other.objective()) || objective() > other.objective());

@@ -1,9 +1,12 @@
 package org.osceclassify.classifier.tuning;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
@@ -93,8 +96,8 @@ public final class Tuner {
         }
         long begin = System.nanoTime();
         List<Long> foldStarts = new ArrayList<>();
-        Evaluation bestEvaluation = evaluate(start, budget, begin, foldStarts);
-        Trial first = Trial.of(1, start, bestEvaluation, seconds(begin));
+        Evaluation firstEvaluation = evaluate(start, budget, begin, foldStarts);
+        Trial first = Trial.of(1, start, firstEvaluation, seconds(begin));
         Plan plan = plan(budget, first, seconds(foldStarts.get(foldStarts.size() - 1)));
         int planned = plan.trials();
         Trial best = first;
@@ -103,6 +106,7 @@ public final class Tuner {
             listener.planned(plan.text());
         }
         List<Trial> trials = new ArrayList<>(List.of(first));
+        Map<Trial, Evaluation> evaluations = new HashMap<>(Map.of(first, firstEvaluation));
         Set<TrainingSettings> tried = new HashSet<>(List.of(start));
         Random random = new Random(start.seed());
         String ended = "";
@@ -123,13 +127,33 @@ public final class Tuner {
                 trial = Trial.failed(number, next, seconds(trialStart));
             }
             trials.add(trial);
+            if (evaluation != null) {
+                evaluations.put(trial, evaluation);
+            }
             if (trial.beats(best)) {
                 best = trial;
-                bestEvaluation = evaluation;
             }
             listener.trialDone(trial, planned, best);
         }
-        return new Tuning(space, folds, plan.text() + ended, trials, best, bestEvaluation);
+        Trial chosen = chosen(trials, best, start);
+        return new Tuning(space, folds, plan.text() + ended, trials, best, chosen, evaluations.get(chosen));
+    }
+
+    /**
+     * Of the trials within one standard error of {@code top}'s objective, the one that changes the fewest
+     * searched settings from {@code start}, the earliest of those (see {@link Tuning}).
+     */
+    private Trial chosen(List<Trial> trials, Trial top, TrainingSettings start) {
+        double floor = top.objective() - top.standardError(folds);
+        return trials.stream().filter(t -> !Double.isNaN(t.objective()) && t.objective() >= floor)
+                .min(Comparator.comparingLong((Trial t) -> changes(t.settings(), start))
+                        .thenComparingInt(Trial::number))
+                .orElse(top);
+    }
+
+    /** How many searched settings differ between two settings. */
+    long changes(TrainingSettings settings, TrainingSettings start) {
+        return space.stream().filter(d -> !Objects.equals(d.valueIn(settings), d.valueIn(start))).count();
     }
 
     /** How many trials to run, and how that was decided, in a sentence. */

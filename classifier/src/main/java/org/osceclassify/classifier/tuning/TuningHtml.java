@@ -34,10 +34,13 @@ final class TuningHtml {
         Trial start = tuning.start();
         html.append("<p>").append(tuning.trials().size()).append(" trials, each a seeded ").append(tuning.folds())
                 .append("-fold cross-validation: ").append(escape(tuning.plan())).append(".</p>\n")
-                .append("<p>Objective: the mean of fields micro-F1, fields macro-F1 and source top-1. Best: trial ")
-                .append(best.number()).append(", ").append(TuningReport.decimal(best.objective()))
+                .append("<p>Objective: the mean of fields micro-F1, fields macro-F1 and source top-1. Highest: trial ")
+                .append(tuning.top().number()).append(", ").append(TuningReport.decimal(tuning.top().objective()))
                 .append(", against ").append(TuningReport.decimal(start.objective()))
-                .append(" for trial 1, the starting settings.</p>\n");
+                .append(" for trial 1, the starting settings. Chosen (highlighted): trial ").append(best.number())
+                .append(", ").append(TuningReport.decimal(best.objective()))
+                .append(", of the trials within one standard error of the highest the one with the fewest changes")
+                .append(" from the starting settings.</p>\n");
         chart(html, tuning.trials(), best);
         table(html, tuning);
         html.append("</body>\n</html>\n");

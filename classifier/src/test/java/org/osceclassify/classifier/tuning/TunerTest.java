@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.osceclassify.classifier.TestCorpus;
 import org.osceclassify.classifier.TrainingSettings;
@@ -62,14 +63,33 @@ class TunerTest {
     }
 
     @Test
-    void theBestHasTheHighestObjectiveAndIsTheEarliestOfEquals() {
+    @DisplayName("the top trial has the highest objective; the one chosen is within its standard error, with the "
+            + "fewest changes from the start")
+    void theChosenTrialFollowsTheOneStandardErrorRule() {
         Tuning tuning = tune(START, 6, new ArrayList<>());
         double highest = tuning.trials().stream().mapToDouble(Trial::objective).max().orElseThrow();
         Trial earliest = tuning.trials().stream().filter(t -> t.objective() == highest).findFirst().orElseThrow();
-        assertSame(earliest, tuning.best());
-        assertEquals(tuning.best().objective(), tuning.bestEvaluation().fields().microF1() / 3
+        assertSame(earliest, tuning.top());
+        double floor = highest - tuning.top().standardError(3);
+        Trial chosen = tuning.best();
+        assertTrue(chosen.objective() >= floor, "within one standard error of the highest");
+        Tuner tuner = new Tuner(SearchSpace.DIMENSIONS, Taxonomy.bundled(), CORPUS, 3, 1, Tuner.Listener.NONE);
+        for (Trial t : tuning.trials()) {
+            if (t.objective() >= floor) {
+                assertTrue(tuner.changes(t.settings(), START) >= tuner.changes(chosen.settings(), START),
+                        "trial " + t.number() + " changes fewer settings than the one chosen");
+            }
+        }
+        assertEquals(chosen.objective(), tuning.bestEvaluation().fields().microF1() / 3
                 + tuning.bestEvaluation().fields().macroF1() / 3 + tuning.bestEvaluation().sources().top1() / 3,
-                1e-12, "the evaluation kept is the best trial's");
+                1e-12, "the evaluation kept is the chosen trial's");
+    }
+
+    @Test
+    void theStandardErrorOfTheObjectiveIsTheMeanDeviationOverTheRootOfTheFolds() {
+        Trial t = new Trial(1, START, 0.6, 0.3, 0.9, List.of(0.02, 0.06, 0.04), 1);
+        assertEquals(0.04 / Math.sqrt(4), t.standardError(4), 1e-12);
+        assertTrue(Double.isNaN(Trial.failed(2, START, 1).standardError(4)));
     }
 
     @Test
