@@ -19,6 +19,10 @@ import org.osceclassify.features.FeatureConfig.MetadataFamily;
  * nowhere else. A new dimension (a training setting added later, such as the members of an ensemble) is one more
  * line of {@link #DIMENSIONS}; the search, the report's columns and the bundle's manifest follow from it.
  *
+ * <p>The ensemble's members are the profile's, not searched: a trial with the sentence model costs several times
+ * one without, and a time budget is turned into a number of trials from what trial 1 cost, so every trial must
+ * cost about the same. Within the accurate profile the sentence model's cost is searched.
+ *
  * <p>The values straddle the defaults by a factor of two to three either way, where cross-validation of the
  * bundled corpus found the defaults; a trial's settings not named here stay those of the starting settings.
  */
@@ -48,7 +52,6 @@ public final class SearchSpace {
             Dimension.of(SOURCES_FEATURES, FeatureConfig.METADATA_WEIGHT, List.of(0.25, 0.5, 1.0))
                     .onlyWhen(s -> !s.sourcesFeatures().metadata().isEmpty()),
             Dimension.of(SOURCES_FEATURES, FeatureConfig.PLACE_KNOWLEDGE, List.of(false, true)),
-            Dimension.of(TrainingSettings.ENSEMBLE, List.of(Ensemble.WORDS, Ensemble.WORDS_SENTENCES)),
             Dimension.of(TrainingSettings.SENTENCES_COST, List.of(1.0, 3.0, 10.0))
                     .onlyWhen(s -> s.ensemble() == Ensemble.WORDS_SENTENCES));
 
