@@ -20,7 +20,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.osceclassify.features.FeaturePipeline;
 import org.osceclassify.features.SentenceEncoder;
-import org.osceclassify.features.Setting;
 import org.osceclassify.model.CorpusException;
 import org.osceclassify.model.Taxonomy;
 
@@ -299,9 +298,6 @@ final class ModelBundle {
                                              FeaturePipeline sourcesPipeline) throws IOException {
         Map<String, String> text = new LinkedHashMap<>();
         s.values().forEach((name, value) -> text.put(name, String.valueOf(value)));
-        for (Setting<?> added : TrainingSettings.ADDED_LATER) {
-            text.putIfAbsent(added.name(), TrainingSettings.defaults().asText().get(added.name()));
-        }
         TrainingSettings settings = TrainingSettings.fromText(text);
         if (fieldsPipeline != null && !fieldsPipeline.config().equals(settings.fieldsFeatures())
                 || sourcesPipeline != null && !sourcesPipeline.config().equals(settings.sourcesFeatures())) {

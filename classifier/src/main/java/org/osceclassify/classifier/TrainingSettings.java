@@ -120,7 +120,7 @@ public final class TrainingSettings {
      * The settings that bundles written before them lack, with the value that reproduces how those were trained:
      * a bundle's manifest without them reads as their defaults.
      */
-    static final List<Setting<?>> ADDED_LATER = List.of(ENSEMBLE, SENTENCES_COST);
+    private static final List<Setting<?>> ADDED_LATER = List.of(ENSEMBLE, SENTENCES_COST);
 
     private static final TrainingSettings DEFAULTS = builder().build();
 
@@ -278,12 +278,13 @@ public final class TrainingSettings {
     }
 
     /**
-     * Settings from their text form ({@link #asText()}).
+     * Settings from their text form ({@link #asText()}); a setting that text written before it existed lacks
+     * ({@link #ADDED_LATER}) reads as its default.
      *
-     * @throws IllegalArgumentException when a setting is missing or its value is not one it takes
+     * @throws IllegalArgumentException when another setting is missing or a value is not one its setting takes
      */
     public static TrainingSettings fromText(Map<String, String> text) {
-        return new TrainingSettings(builder().values.withText(text));
+        return new TrainingSettings(builder().values.withText(text, ADDED_LATER));
     }
 
     @Override

@@ -32,6 +32,17 @@ class TrainingSettingsTest {
     }
 
     @Test
+    @DisplayName("text written before the ensemble settings existed reads as the word model, as it was trained")
+    void textWithoutTheEnsembleSettingsReadsAsTheWordModel() {
+        Map<String, String> text = new LinkedHashMap<>(CHANGED.asText());
+        text.remove("ensemble");
+        text.remove("sentences_cost");
+        TrainingSettings read = TrainingSettings.fromText(text);
+        assertEquals(TrainingSettings.Ensemble.WORDS, read.ensemble());
+        assertEquals(CHANGED, read, "every other setting as written, the ensemble's at their defaults");
+    }
+
+    @Test
     @DisplayName("text that is missing a setting, or holds a value a setting does not take, is refused by name")
     void badTextIsRefusedNamingTheSetting() {
         Map<String, String> text = new LinkedHashMap<>(CHANGED.asText());

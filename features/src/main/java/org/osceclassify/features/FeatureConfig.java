@@ -93,10 +93,7 @@ public final class FeatureConfig {
             MAX_VOCABULARY, HASH_BUCKETS, SUBLINEAR_TF, IDF, NORMALIZATION, PERIOD_YEARS, METADATA, METADATA_WEIGHT,
             PLACE_KNOWLEDGE);
 
-    /**
-     * The settings that configurations written before them lack, with the default that reproduces how those were
-     * fitted: a text form without one reads as its default.
-     */
+    /** The settings that configurations written before them lack: a text form without one reads as its default. */
     private static final List<Setting<?>> ADDED_LATER = List.of(PLACE_KNOWLEDGE);
 
     private static final FeatureConfig DEFAULTS = builder().build();
@@ -240,10 +237,7 @@ public final class FeatureConfig {
             Setting.require(equals > 0, "not a setting: " + pair);
             settings.put(pair.substring(0, equals), pair.substring(equals + 1));
         }
-        for (Setting<?> added : ADDED_LATER) {
-            settings.putIfAbsent(added.name(), DEFAULTS.asText().get(added.name()));
-        }
-        return new Builder(SettingValues.defaults(SETTINGS).withText(settings)).build();
+        return new Builder(SettingValues.defaults(SETTINGS).withText(settings, ADDED_LATER)).build();
     }
 
     private static boolean bool(String text) {

@@ -1,5 +1,6 @@
 package org.osceclassify.features;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,15 +49,21 @@ public final class SettingValues {
     }
 
     /**
-     * These values with every setting that has a text form read from {@code text}.
+     * These values with every setting that has a text form read from {@code text}. A setting of {@code addedLater}
+     * (one that text written before it existed lacks) keeps its value here when {@code text} does not name it:
+     * its default, which reproduces how what that text describes was made.
      *
-     * @throws IllegalArgumentException naming the setting, when one is missing or its value is not one it takes
+     * @throws IllegalArgumentException naming the setting, when another one is missing or its value is not one it
+     *                                  takes
      */
-    public SettingValues withText(Map<String, String> text) {
+    public SettingValues withText(Map<String, String> text, Collection<Setting<?>> addedLater) {
         SettingValues read = this;
         for (Setting<?> setting : values.keySet()) {
             if (setting.textual()) {
                 String value = text.get(setting.name());
+                if (value == null && addedLater.contains(setting)) {
+                    continue;
+                }
                 if (value == null) {
                     throw new IllegalArgumentException("the setting " + setting.name() + " is missing");
                 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,7 +23,7 @@ class SettingValuesTest {
         Map<String, String> text = config.asText();
         assertEquals(FeatureConfig.SETTINGS.size(), text.size());
 
-        SettingValues read = SettingValues.defaults(FeatureConfig.SETTINGS).withText(text);
+        SettingValues read = SettingValues.defaults(FeatureConfig.SETTINGS).withText(text, List.of());
 
         for (Setting<?> setting : FeatureConfig.SETTINGS) {
             assertEquals(config.get(setting), read.get(setting), setting.name());
@@ -63,9 +64,9 @@ class SettingValuesTest {
 
         Map<String, String> text = new LinkedHashMap<>(defaults.asText());
         text.put("metadata", "PLACE,NOT_A_FAMILY");
-        assertThrows(IllegalArgumentException.class, () -> defaults.withText(text));
+        assertThrows(IllegalArgumentException.class, () -> defaults.withText(text, List.of()));
         text.remove("metadata");
-        e = assertThrows(IllegalArgumentException.class, () -> defaults.withText(text));
+        e = assertThrows(IllegalArgumentException.class, () -> defaults.withText(text, List.of()));
         assertTrue(e.getMessage().contains("metadata"), e.getMessage());
     }
 }
