@@ -1,7 +1,6 @@
 package org.osceclassify.classifier;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.osceclassify.model.AtomicFile;
+import org.osceclassify.model.CsvTable;
 
 /**
  * Writes an {@link Evaluation} as reports a person or a program reads: {@value #JSON} (everything),
@@ -236,7 +234,7 @@ public final class EvaluationReports {
 
     /** Per-label scores as CSV: {@code label,precision,recall,f1,support,threshold}. */
     static String labelScoresCsv(List<LabelScores> scores) {
-        return csv(new String[] {"label", "precision", "recall", "f1", "support", "threshold"}, printer -> {
+        return CsvTable.text(List.of("label", "precision", "recall", "f1", "support", "threshold"), printer -> {
             for (LabelScores l : scores) {
                 printer.printRecord(l.label(), decimal(l.precision()), decimal(l.recall()), decimal(l.f1()),
                         l.support(), Double.isNaN(l.threshold()) ? "" : decimal(l.threshold()));
@@ -246,12 +244,9 @@ public final class EvaluationReports {
 
     /** The confusion matrix as CSV: one row per actual source, one column per predicted source. */
     static String confusionCsv(SourcesEvaluation sources) {
-        String[] header = new String[sources.labels().size() + 1];
-        header[0] = "actual\\predicted";
-        for (int i = 0; i < sources.labels().size(); i++) {
-            header[i + 1] = sources.labels().get(i);
-        }
-        return csv(header, printer -> {
+        List<String> header = new ArrayList<>(List.of("actual\\predicted"));
+        header.addAll(sources.labels());
+        return CsvTable.text(header, printer -> {
             for (int i = 0; i < sources.labels().size(); i++) {
                 printer.print(sources.labels().get(i));
                 for (Integer count : sources.confusion().get(i)) {
@@ -260,21 +255,6 @@ public final class EvaluationReports {
                 printer.println();
             }
         });
-    }
-
-    private interface Rows {
-        void print(CSVPrinter printer) throws IOException;
-    }
-
-    private static String csv(String[] header, Rows rows) {
-        StringWriter out = new StringWriter();
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header).setRecordSeparator("\n").get();
-        try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            rows.print(printer);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 
     static String decimal(double value) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 
@@ -289,27 +287,15 @@ public final class Taxonomy {
     /** The three files as CSV text, keyed by file name, so that a model bundle can carry the taxonomy. */
     public Map<String, String> toCsv() {
         Map<String, String> files = new LinkedHashMap<>();
-        files.put(FIELDS_FILE, write(FIELD_COLUMNS, fields.stream()
+        files.put(FIELDS_FILE, CsvTable.text(List.of(FIELD_COLUMNS), fields.stream()
                 .map(f -> List.of(f.name(), ListCells.join(f.topics()), ListCells.join(f.aliases()))).toList()));
-        files.put(SOURCES_FILE, write(SOURCE_COLUMNS, sources.stream()
+        files.put(SOURCES_FILE, CsvTable.text(List.of(SOURCE_COLUMNS), sources.stream()
                 .map(s -> List.of(s.name(), s.kind(), s.homeCity(), ListCells.join(s.aliases()))).toList()));
-        files.put(STATES_FILE, write(STATE_COLUMNS, states.stream()
+        files.put(STATES_FILE, CsvTable.text(List.of(STATE_COLUMNS), states.stream()
                 .map(s -> List.of(s.name(), ListCells.join(s.aliases()))).toList()));
         return files;
     }
 
-    private static String write(String[] columns, List<List<String>> rows) {
-        StringWriter out = new StringWriter();
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(columns).setRecordSeparator("\n").get();
-        try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            for (List<String> row : rows) {
-                printer.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
 
     public List<Field> fields() {
         return fields;

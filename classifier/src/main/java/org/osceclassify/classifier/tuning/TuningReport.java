@@ -1,8 +1,6 @@
 package org.osceclassify.classifier.tuning;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.osceclassify.model.AtomicFile;
+import org.osceclassify.model.CsvTable;
 
 /**
  * Writes the report of a {@link Tuning} into a folder, each file atomically: {@value #TRIALS_CSV}, one row per
@@ -70,32 +67,18 @@ public final class TuningReport {
 
     static String trialsCsv(Tuning tuning) {
         List<List<String>> rows = tuning.trials().stream().map(t -> row(tuning, t)).toList();
-        return csv(header(tuning), rows);
+        return CsvTable.text(header(tuning), rows);
     }
 
     static String timingsCsv(Tuning tuning) {
         List<List<String>> rows = tuning.trials().stream()
                 .map(t -> List.of(String.valueOf(t.number()), String.format(Locale.ROOT, "%.2f", t.seconds())))
                 .toList();
-        return csv(List.of("trial", "seconds"), rows);
+        return CsvTable.text(List.of("trial", "seconds"), rows);
     }
 
     /** Four decimals; empty for a measure that does not apply (NaN). */
     static String decimal(double value) {
         return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.4f", value);
-    }
-
-    private static String csv(List<String> header, List<List<String>> rows) {
-        StringWriter out = new StringWriter();
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
-                .setRecordSeparator("\n").get();
-        try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            for (List<String> row : rows) {
-                printer.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 }
