@@ -51,6 +51,8 @@ final class TaskTraining {
     /** The sentence member's trainings, or null without sentence embeddings. */
     private final LabelTraining sentences;
     private final SentenceEncoder encoder;
+    /** Each document's sentence embedding, in the task's document order, or null without sentence embeddings. */
+    private final float[][] vectors;
 
     TaskTraining(Task task, TrainingSettings.Algorithm solver, double cost, TrainingSettings settings) {
         this(task, solver, cost, settings, null, null);
@@ -71,101 +73,84 @@ final class TaskTraining {
         this.vectors = vectors;
     }
 
-    private final float[][] vectors;
-
     /**
      * Trains the task on {@code pool}: every label on all documents, and, with at least two calibration folds
      * and enough documents, every label on each fold's training part.
      */
     Started start(ExecutorService pool) {
         int n = task.docs().size();
-        int labels = task.labels().size();
         int k = settings.calibrationFolds();
         List<Splits.Split> folds = k >= 2 && n >= 2 * k ? Splits.kFold(n, k, settings.seed()) : List.of();
         SplittableRandom seeds = new SplittableRandom(settings.seed());
         List<Integer> all = java.util.stream.IntStream.range(0, n).boxed().toList();
 
-        List<Future<LabelTraining.LabelWeights>> whole = new ArrayList<>();
-        ImmutableFeatureMap wholeFeatures = trainings.featureMap(all);
-        for (int l = 0; l < labels; l++) {
-            int label = l;
-            long seed = seeds.nextLong();
-            whole.add(pool.submit(() -> trainings.train(label, all, wholeFeatures, seed, true)));
-        }
+        Member words = submit(trainings, folds, all, seeds, pool);
+        // The sentence member's seeds come after the word model's, which are drawn as without it.
+        Member sentenceMember = sentences == null ? null : submit(sentences, folds, all, seeds, pool);
+        return new Started(folds, words, sentenceMember);
+    }
+
+    /** One member's trainings: every label on all documents, and on each calibration fold's training part. */
+    private record Member(LabelTraining training, List<Future<LabelTraining.LabelWeights>> whole,
+                          List<List<Future<LabelTraining.LabelWeights>>> byFold) {
+    }
+
+    /** Submits a member's trainings to {@code pool}, each with the next seed of {@code seeds}. */
+    private Member submit(LabelTraining member, List<Splits.Split> folds, List<Integer> all,
+                          SplittableRandom seeds, ExecutorService pool) {
+        List<Future<LabelTraining.LabelWeights>> whole = submit(member, all, seeds, pool, true);
         List<List<Future<LabelTraining.LabelWeights>>> byFold = new ArrayList<>();
         for (Splits.Split fold : folds) {
-            List<Future<LabelTraining.LabelWeights>> models = new ArrayList<>();
-            ImmutableFeatureMap foldFeatures = trainings.featureMap(fold.train());
-            for (int l = 0; l < labels; l++) {
-                int label = l;
-                long seed = seeds.nextLong();
-                models.add(pool.submit(() -> trainings.train(label, fold.train(), foldFeatures, seed, false)));
-            }
-            byFold.add(models);
+            byFold.add(submit(member, fold.train(), seeds, pool, false));
         }
-        if (sentences == null) {
-            return new Started(folds, whole, byFold, null, null);
-        }
-        // The sentence member's seeds come after the word model's, which are drawn as without it.
-        List<Future<LabelTraining.LabelWeights>> sentencesWhole = new ArrayList<>();
-        ImmutableFeatureMap dense = sentences.featureMap(all);
-        for (int l = 0; l < labels; l++) {
+        return new Member(member, whole, byFold);
+    }
+
+    private List<Future<LabelTraining.LabelWeights>> submit(LabelTraining member, List<Integer> items,
+                                                           SplittableRandom seeds, ExecutorService pool,
+                                                           boolean withProvenance) {
+        ImmutableFeatureMap features = member.featureMap(items);
+        List<Future<LabelTraining.LabelWeights>> models = new ArrayList<>();
+        for (int l = 0; l < task.labels().size(); l++) {
             int label = l;
             long seed = seeds.nextLong();
-            sentencesWhole.add(pool.submit(() -> sentences.train(label, all, dense, seed, true)));
+            models.add(pool.submit(() -> member.train(label, items, features, seed, withProvenance)));
         }
-        List<List<Future<LabelTraining.LabelWeights>>> sentencesByFold = new ArrayList<>();
-        for (Splits.Split fold : folds) {
-            List<Future<LabelTraining.LabelWeights>> models = new ArrayList<>();
-            ImmutableFeatureMap foldDense = sentences.featureMap(fold.train());
-            for (int l = 0; l < labels; l++) {
-                int label = l;
-                long seed = seeds.nextLong();
-                models.add(pool.submit(() -> sentences.train(label, fold.train(), foldDense, seed, false)));
-            }
-            sentencesByFold.add(models);
-        }
-        return new Started(folds, whole, byFold, sentencesWhole, sentencesByFold);
+        return models;
     }
 
     /** The trainings of a task, submitted to a pool; {@link #finish} waits for them and calibrates. */
     final class Started {
         private final List<Splits.Split> folds;
-        private final List<Future<LabelTraining.LabelWeights>> whole;
-        private final List<List<Future<LabelTraining.LabelWeights>>> byFold;
-        private final List<Future<LabelTraining.LabelWeights>> sentencesWhole;
-        private final List<List<Future<LabelTraining.LabelWeights>>> sentencesByFold;
+        private final Member words;
+        /** The sentence member's trainings, or null without sentence embeddings. */
+        private final Member sentenceMember;
 
-        private Started(List<Splits.Split> folds, List<Future<LabelTraining.LabelWeights>> whole,
-                        List<List<Future<LabelTraining.LabelWeights>>> byFold,
-                        List<Future<LabelTraining.LabelWeights>> sentencesWhole,
-                        List<List<Future<LabelTraining.LabelWeights>>> sentencesByFold) {
+        private Started(List<Splits.Split> folds, Member words, Member sentenceMember) {
             this.folds = folds;
-            this.whole = whole;
-            this.byFold = byFold;
-            this.sentencesWhole = sentencesWhole;
-            this.sentencesByFold = sentencesByFold;
+            this.words = words;
+            this.sentenceMember = sentenceMember;
         }
 
         /** The word model alone, calibrated as without sentence embeddings. */
         LinearModel finish() {
-            return TaskTraining.this.finish(folds, whole, byFold);
+            return TaskTraining.this.finish(words, heldOut(folds, words));
         }
 
         /** The word model and, with sentence embeddings, the sentence member and the combiners. */
         Trained finishAll() {
-            LinearModel words = finish();
-            if (sentencesWhole == null) {
-                return new Trained(words, null);
+            double[][] wordMargins = heldOut(folds, words);
+            LinearModel wordModel = TaskTraining.this.finish(words, wordMargins);
+            if (sentenceMember == null) {
+                return new Trained(wordModel, null);
             }
-            return TaskTraining.this.stack(words, folds, whole, byFold, sentencesWhole, sentencesByFold);
+            return stack(wordModel, wordMargins, sentenceMember, heldOut(folds, sentenceMember));
         }
     }
 
-    private LinearModel finish(List<Splits.Split> folds, List<Future<LabelTraining.LabelWeights>> whole,
-                               List<List<Future<LabelTraining.LabelWeights>>> byFold) {
+    /** The word model, calibrated on its held-out margins {@code [label][doc]}. */
+    private LinearModel finish(Member words, double[][] heldOut) {
         int labels = task.labels().size();
-        double[][] heldOut = heldOut(folds, whole, byFold, trainings);
         List<Calibration> calibrations = new ArrayList<>();
         double[] thresholds = new double[labels];
         if (task.exclusive()) {
@@ -186,7 +171,7 @@ final class TaskTraining {
                         : c.probability(0);
             }
         }
-        List<LabelTraining.LabelWeights> weights = whole.stream().map(TaskTraining::await).toList();
+        List<LabelTraining.LabelWeights> weights = words.whole().stream().map(TaskTraining::await).toList();
         StringBuilder provenance = new StringBuilder();
         for (int l = 0; l < labels; l++) {
             provenance.append("== ").append(task.labels().get(l)).append('\n').append(weights.get(l).provenance())
@@ -200,20 +185,19 @@ final class TaskTraining {
      * without folds, from the model trained on all of them, which makes the calibration overconfident: only for
      * tiny corpora).
      */
-    private double[][] heldOut(List<Splits.Split> folds, List<Future<LabelTraining.LabelWeights>> whole,
-                               List<List<Future<LabelTraining.LabelWeights>>> byFold, LabelTraining member) {
+    private double[][] heldOut(List<Splits.Split> folds, Member member) {
         int n = task.docs().size();
         double[][] heldOut = new double[task.labels().size()][n];
         List<Integer> all = java.util.stream.IntStream.range(0, n).boxed().toList();
         List<List<Integer>> tested = folds.isEmpty() ? List.of(all) : folds.stream().map(Splits.Split::test).toList();
+        boolean dense = member.training() == sentences;
         for (int f = 0; f < tested.size(); f++) {
-            LinearModel model = uncalibrated(member, folds.isEmpty() ? whole : byFold.get(f));
-            LinearScorer scorer = member == trainings ? new LinearScorer(task.pipeline(), model)
-                    : LinearScorer.dense(model);
+            LinearModel model = uncalibrated(member.training(),
+                    folds.isEmpty() ? member.whole() : member.byFold().get(f));
+            LinearScorer scorer = dense ? LinearScorer.dense(model) : new LinearScorer(task.pipeline(), model);
             for (int d : tested.get(f)) {
-                double[] margins = member == trainings
-                        ? scorer.margins(scorer.features(FeaturePipeline.analyze(task.docs().get(d))))
-                        : scorer.margins(vectors[d]);
+                double[] margins = dense ? scorer.margins(vectors[d])
+                        : scorer.margins(scorer.features(FeaturePipeline.analyze(task.docs().get(d))));
                 for (int l = 0; l < margins.length; l++) {
                     heldOut[l][d] = margins[l];
                 }
@@ -222,15 +206,15 @@ final class TaskTraining {
         return heldOut;
     }
 
-    /** The sentence member and the combiners, fitted on both members' held-out margins ({@link StackFitting}). */
-    private Trained stack(LinearModel words, List<Splits.Split> folds,
-                          List<Future<LabelTraining.LabelWeights>> whole,
-                          List<List<Future<LabelTraining.LabelWeights>>> byFold,
-                          List<Future<LabelTraining.LabelWeights>> sentencesWhole,
-                          List<List<Future<LabelTraining.LabelWeights>>> sentencesByFold) {
-        StackFitting.Fitted fitted = StackFitting.fit(task.exclusive(), heldOut(folds, whole, byFold, trainings),
-                heldOut(folds, sentencesWhole, sentencesByFold, sentences), task.positive(), settings);
-        List<LabelTraining.LabelWeights> weights = sentencesWhole.stream().map(TaskTraining::await).toList();
+    /**
+     * The sentence member and the combiners, fitted on both members' held-out margins ({@link StackFitting}); the
+     * word model takes the stack's thresholds.
+     */
+    private Trained stack(LinearModel words, double[][] wordMargins, Member sentenceMember,
+                          double[][] sentenceMargins) {
+        StackFitting.Fitted fitted = StackFitting.fit(task.exclusive(), wordMargins, sentenceMargins,
+                task.positive(), settings);
+        List<LabelTraining.LabelWeights> weights = sentenceMember.whole().stream().map(TaskTraining::await).toList();
         String provenance = "sentence embeddings by " + encoder.name() + " (" + encoder.checksum() + ")";
         LinearModel sentenceModel = model(sentences, weights, fitted.sentenceCalibrations(),
                 fitted.sentenceThresholds(), provenance);
