@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -189,7 +190,12 @@ final class LabelTraining {
                 new LinearClassificationType(solver == TrainingSettings.Algorithm.SVM
                         ? LinearType.L2R_L2LOSS_SVC_DUAL : LinearType.L2R_LR),
                 cost, MAX_ITERATIONS, tolerance(solver), seed);
-        trainer.setLabelWeights(Map.of(yes, task.positiveWeights()[label], no, 1f));
+        // In a fixed order: the trainer's provenance, stored in the bundle, lists the weights in the map's order,
+        // which for Map.of varies from one JVM to another.
+        Map<Label, Float> weights = new LinkedHashMap<>();
+        weights.put(yes, task.positiveWeights()[label]);
+        weights.put(no, 1f);
+        trainer.setLabelWeights(weights);
         return trainer.train(data, task.pipeline().provenance());
     }
 

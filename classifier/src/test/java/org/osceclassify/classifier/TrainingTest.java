@@ -44,6 +44,16 @@ class TrainingTest {
         }
     }
 
+    @Test
+    @DisplayName("the provenance in the bundle lists each label's class weights in a fixed order, whatever the JVM")
+    void provenanceListsClassWeightsInAFixedOrder() {
+        LinearModel fields = Training.train(SETTINGS, TAXONOMY, CORPUS).fieldsModel().orElseThrow();
+        for (String label : fields.labels()) {
+            String weights = "labelWeights={" + label + "=";
+            assertTrue(fields.provenance().contains(weights), "the label's own weight comes first: " + label);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TrainingSettings.Algorithm.class)
     @DisplayName("the number of threads never changes the model: weights, calibrations and tuned thresholds")
